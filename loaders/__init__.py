@@ -1,0 +1,1 @@
+"""Loaders: sources to graph."""

@@ -1,0 +1,1 @@
+"""Scoring: topics, collaborators, trust and verification."""

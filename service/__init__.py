@@ -1,0 +1,1 @@
+"""Peergraph service: settings, the Neo4j driver, the FastAPI app and the CLI."""

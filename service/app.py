@@ -1,0 +1,43 @@
+"""The FastAPI app factory: one driver per process, schema applied at start-up."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from service.db import ensure_schema, make_driver
+from service.errors import install_error_handlers
+from service.routers import health
+from service.settings import Settings, get_settings
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Make the one driver, apply the schema if Neo4j answers, close the driver on shutdown."""
+    app.state.driver = make_driver(app.state.settings)
+    app.state.schema_ready = ensure_schema(app.state.driver, app.state.settings) is None
+    try:
+        yield
+    finally:
+        app.state.driver.close()
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app; tests pass their own settings, the server uses the environment's."""
+    app = FastAPI(
+        title="Peergraph",
+        summary="Research-trust knowledge graph: explore researchers in context.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings or get_settings()
+    if app.state.settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=app.state.settings.cors_origins,
+                           allow_methods=["GET", "POST", "PUT", "DELETE"],
+                           allow_headers=["Authorization", "Content-Type"])
+    install_error_handlers(app)
+    app.include_router(health.router)
+    return app

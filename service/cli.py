@@ -1,0 +1,111 @@
+"""The `peergraph` command: the local Neo4j, the schema, the API server, the main job."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import sys
+import time
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from service.db import apply_schema, check_connectivity, count_graph, make_driver
+from service.errors import PeergraphError
+from service.localdb import LocalDbError, LocalNeo4j
+from service.settings import PROJECT_ROOT, get_settings
+
+app = typer.Typer(help="Peergraph: a research-trust knowledge graph over Neo4j.",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
+db_app = typer.Typer(help="The project's own Neo4j (no Docker needed).", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+console = Console(stderr=True)
+
+
+@app.command("setup-env")
+def setup_env(env_file: Path = PROJECT_ROOT / ".env") -> None:
+    """Write a random PEERGRAPH_NEO4J_PASSWORD to .env unless a password is already set."""
+    text = env_file.read_text() if env_file.exists() else ""
+    if "PEERGRAPH_NEO4J_PASSWORD=" in text or get_settings().neo4j_password is not None:
+        console.print("Neo4j password already configured.")
+        return
+    env_file.write_text(text + f"PEERGRAPH_NEO4J_PASSWORD={secrets.token_urlsafe(24)}\n")
+    env_file.chmod(0o600)
+    get_settings.cache_clear()
+    console.print(f"Wrote a random Neo4j password to {env_file} (kept out of git).")
+
+
+@db_app.command("start")
+def db_start() -> None:
+    """Start the local Neo4j; returns once Bolt answers."""
+    local = LocalNeo4j.from_settings(get_settings())
+    began = time.perf_counter()
+    already = local.pid()
+    pid = local.start()
+    verb = "already running" if already else f"started in {time.perf_counter() - began:.1f}s"
+    console.print(f"Neo4j {verb}: {local.uri} (pid {pid}, data in {local.home})")
+
+
+@db_app.command("stop")
+def db_stop() -> None:
+    """Stop the local Neo4j cleanly; its data stays for the next start."""
+    local = LocalNeo4j.from_settings(get_settings())
+    console.print("Neo4j stopped." if local.stop() else "Neo4j was not running.")
+
+
+@db_app.command("status")
+def db_status() -> None:
+    """Say whether the local Neo4j runs, and how big the graph is."""
+    settings = get_settings()
+    local = LocalNeo4j.from_settings(settings)
+    pid = local.pid()
+    if pid is None:
+        console.print(f"Neo4j is not running (data in {local.home}).")
+        raise typer.Exit(3)
+    with make_driver(settings) as driver:
+        check_connectivity(driver, settings)
+        nodes, rels = count_graph(driver, settings.neo4j_database)
+    console.print(f"Neo4j running: {local.uri} (pid {pid}); {nodes} nodes, {rels} relationships")
+
+
+@app.command("init-schema")
+def init_schema() -> None:
+    """Create every constraint and index (idempotent)."""
+    settings = get_settings()
+    with make_driver(settings) as driver:
+        check_connectivity(driver, settings)
+        version = apply_schema(driver, settings.neo4j_database)
+    console.print(f"Schema version {version} applied to {settings.neo4j_uri}.")
+
+
+@app.command("serve")
+def serve(host: str | None = None, port: int | None = None) -> None:
+    """Serve the API (OpenAPI at /docs)."""
+    import uvicorn
+
+    from service.app import create_app
+
+    settings = get_settings()
+    with make_driver(settings) as driver:
+        check_connectivity(driver, settings)  # one clear line now, not a trace at start-up
+    uvicorn.run(create_app(settings), host=host or settings.api_host,
+                port=port or settings.api_port, log_level="info")
+
+
+@app.command("run")
+def run() -> None:
+    """The main job: start the local Neo4j, apply the schema, serve the API."""
+    db_start()
+    init_schema()
+    serve()
+
+
+def main() -> None:
+    """Entry point: known failures print one clear line, not a stack trace."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app()
+    except (LocalDbError, PeergraphError) as exc:
+        console.print(f"[bold red]error:[/] {exc}")
+        sys.exit(1)

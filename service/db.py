@@ -1,0 +1,102 @@
+"""The one place a Neo4j driver is made, checked, and given the schema."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from neo4j import Driver, GraphDatabase, RoutingControl
+from neo4j.exceptions import AuthError, ServiceUnavailable
+
+from cypher import query, statements
+from service.errors import DatabaseUnavailable
+from service.settings import Settings
+
+log = logging.getLogger("peergraph")
+
+SCHEMA_VERSION = "1"
+SCHEMA_FILES = ("schema/create_constraints", "schema/create_indexes",
+                "schema/create_fulltext_indexes")
+
+
+def make_driver(settings: Settings) -> Driver:
+    """The process's driver; callers own it and close it on shutdown."""
+    return GraphDatabase.driver(
+        settings.neo4j_uri,
+        auth=(settings.neo4j_user, settings.password()),
+        max_connection_pool_size=settings.neo4j_max_pool_size,
+        connection_timeout=settings.neo4j_connect_timeout_s,
+        connection_acquisition_timeout=settings.neo4j_connect_timeout_s * 2,
+        notifications_min_severity="OFF",
+    )
+
+
+def check_connectivity(driver: Driver, settings: Settings) -> None:
+    """Raise DatabaseUnavailable with one line saying what is wrong and what to do."""
+    try:
+        driver.verify_connectivity()
+    except AuthError as exc:
+        raise DatabaseUnavailable(
+            f"Neo4j at {settings.neo4j_uri} refused user {settings.neo4j_user!r}: wrong password? "
+            "Check PEERGRAPH_NEO4J_USER / PEERGRAPH_NEO4J_PASSWORD (or .env)."
+        ) from exc
+    except (ServiceUnavailable, OSError, ValueError) as exc:
+        raise DatabaseUnavailable(
+            f"Neo4j is not answering at {settings.neo4j_uri} ({type(exc).__name__}). "
+            "Start it with `peergraph db start`, or point PEERGRAPH_NEO4J_URI at a running one."
+        ) from exc
+
+
+def apply_schema(driver: Driver, database: str) -> str:
+    """Create every constraint and index (IF NOT EXISTS), wait for them, record the version."""
+    for name in SCHEMA_FILES:
+        for statement in statements(name):
+            driver.execute_query(statement, database_=database)
+    driver.execute_query(query("schema/await_indexes"), timeout_s=300, database_=database)
+    driver.execute_query(
+        query("schema/merge_schema_version"),
+        version=SCHEMA_VERSION,
+        applied_at=datetime.now(UTC).isoformat(),
+        database_=database,
+    )
+    return SCHEMA_VERSION
+
+
+def ensure_schema(driver: Driver, settings: Settings) -> str | None:
+    """Apply the schema if Neo4j answers; else log and return one line saying what is wrong."""
+    try:
+        check_connectivity(driver, settings)
+        apply_schema(driver, settings.neo4j_database)
+    except DatabaseUnavailable as exc:
+        log.warning("%s (/ready answers 503 until this is fixed.)", exc.detail)
+        return exc.detail
+    return None
+
+
+def schema_version(driver: Driver, database: str) -> str | None:
+    """The schema version recorded in the graph, or None when the schema was never applied."""
+    records, _, _ = driver.execute_query(
+        query("health/get_schema_version"), database_=database, routing_=RoutingControl.READ
+    )
+    return records[0]["version"] if records else None
+
+
+def delete_everything(driver: Driver, database: str, batch: int = 10_000) -> int:
+    """Empty the graph in bounded transactions; returns the number of nodes deleted."""
+    total = 0
+    while True:
+        records, _, _ = driver.execute_query(
+            query("maintenance/delete_all_batch"), batch=batch, database_=database
+        )
+        deleted = int(records[0]["deleted"])
+        total += deleted
+        if deleted < batch:
+            return total
+
+
+def count_graph(driver: Driver, database: str) -> tuple[int, int]:
+    """(nodes, relationships) in the graph."""
+    records, _, _ = driver.execute_query(
+        query("maintenance/count_graph"), database_=database, routing_=RoutingControl.READ
+    )
+    return int(records[0]["nodes"]), int(records[0]["relationships"])

@@ -1,0 +1,38 @@
+"""Liveness (/health) and readiness (/ready: Neo4j answers and the schema is applied)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
+
+from service.db import SCHEMA_VERSION, ensure_schema, schema_version
+from service.deps import DriverDep, SettingsDep
+from service.errors import DatabaseUnavailable
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/health")
+def health() -> dict[str, str]:
+    """The process is up (says nothing about Neo4j)."""
+    return {"status": "ok"}
+
+
+@router.get("/ready", responses={503: {"description": "Neo4j down or schema not applied"}})
+def ready(request: Request, driver: DriverDep, settings: SettingsDep) -> dict[str, Any]:
+    """Neo4j answers and the schema is applied; retries the schema if start-up could not."""
+    if not request.app.state.schema_ready:
+        problem = ensure_schema(driver, settings)
+        if problem is not None:
+            raise DatabaseUnavailable(problem)
+        request.app.state.schema_ready = True
+    try:
+        version = schema_version(driver, settings.neo4j_database)
+    except (ServiceUnavailable, SessionExpired, Neo4jError) as exc:
+        raise DatabaseUnavailable(f"Neo4j is not answering at {settings.neo4j_uri}.") from exc
+    if version != SCHEMA_VERSION:
+        request.app.state.schema_ready = False
+        raise DatabaseUnavailable("The schema is not applied (it will be on the next check).")
+    return {"status": "ready", "schema_version": version}

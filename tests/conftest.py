@@ -1,0 +1,89 @@
+"""Shared fixtures: a real Neo4j for the whole session, an empty graph for each test."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from neo4j import Driver
+
+from service.db import apply_schema, delete_everything, make_driver
+from service.localdb import LocalNeo4j, free_port
+from service.settings import Settings
+
+NEO4J_IMAGE = "neo4j:5.26.30-community"
+
+
+@dataclass(frozen=True)
+class Neo4jTarget:
+    """Where the test session's Neo4j is and how it was found."""
+
+    uri: str
+    password: str
+    user: str = "neo4j"
+    how: str = "env"
+
+
+def _docker_answers() -> bool:
+    """True when a Docker engine responds (then Testcontainers can run Neo4j)."""
+    try:
+        import docker
+
+        docker.from_env(timeout=3).ping()
+    except Exception:
+        return False
+    return True
+
+
+@pytest.fixture(scope="session")
+def neo4j_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jTarget]:
+    """PEERGRAPH_NEO4J_URI if set; else Testcontainers with Docker; else the local launcher."""
+    if uri := os.environ.get("PEERGRAPH_NEO4J_URI"):
+        yield Neo4jTarget(uri, Settings().password(), os.environ.get("PEERGRAPH_NEO4J_USER",
+                                                                    "neo4j"))
+        return
+    password = secrets.token_urlsafe(16)
+    if _docker_answers():
+        from testcontainers.neo4j import Neo4jContainer
+
+        with Neo4jContainer(NEO4J_IMAGE, password=password) as container:
+            yield Neo4jTarget(container.get_connection_url(), password, how="testcontainers")
+        return
+    local = LocalNeo4j(home=tmp_path_factory.mktemp("neo4j"), host="127.0.0.1",
+                       port=free_port(), password=password, heap="1g", pagecache="512m",
+                       jar=Settings().launcher_jar)
+    if not local.jar.is_file():
+        pytest.fail(f"{local.jar} is missing: run `make install` to build the Neo4j launcher")
+    local.start()
+    try:
+        yield Neo4jTarget(local.uri, password, how="launcher")
+    finally:
+        local.stop()
+
+
+@pytest.fixture(scope="session")
+def settings(neo4j_target: Neo4jTarget, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings pointing at the test session's Neo4j, ignoring any developer .env."""
+    return Settings(_env_file=None, neo4j_uri=neo4j_target.uri,  # type: ignore[call-arg]
+                    neo4j_user=neo4j_target.user, neo4j_password=neo4j_target.password,
+                    local_db_home=Path(tmp_path_factory.mktemp("unused-local-home")))
+
+
+@pytest.fixture(scope="session")
+def session_driver(settings: Settings) -> Iterator[Driver]:
+    """One driver for the whole test session, like the service has one per process."""
+    with make_driver(settings) as driver:
+        driver.verify_connectivity()
+        yield driver
+
+
+@pytest.fixture
+def driver(session_driver: Driver, settings: Settings) -> Driver:
+    """The driver, over a graph emptied for this test (schema kept and re-applied)."""
+    delete_everything(session_driver, settings.neo4j_database)
+    apply_schema(session_driver, settings.neo4j_database)
+    return session_driver
