@@ -13,6 +13,7 @@ from rich.console import Console
 
 from service.db import apply_schema, check_connectivity, count_graph, make_driver
 from service.errors import PeergraphError
+from service.cli_load import load_app, load_sample_command
 from service.localdb import LocalDbError, LocalNeo4j
 from service.settings import PROJECT_ROOT, get_settings
 
@@ -20,6 +21,7 @@ app = typer.Typer(help="Peergraph: a research-trust knowledge graph over Neo4j."
                   no_args_is_help=True, pretty_exceptions_enable=False)
 db_app = typer.Typer(help="The project's own Neo4j (no Docker needed).", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+app.add_typer(load_app, name="load")
 console = Console(stderr=True)
 
 
@@ -95,9 +97,10 @@ def serve(host: str | None = None, port: int | None = None) -> None:
 
 @app.command("run")
 def run() -> None:
-    """The main job: start the local Neo4j, apply the schema, serve the API."""
+    """The main job: start the local Neo4j, apply the schema, load the sample, serve the API."""
     db_start()
     init_schema()
+    load_sample_command()
     serve()
 
 
