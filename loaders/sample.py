@@ -69,7 +69,9 @@ def extract(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
                     raise ValueError(f"{path}:{number}: not JSON ({exc})") from exc
 
 
-def load_sample(driver: Driver, database: str = "neo4j", path: Path | None = None) -> dict[str, int]:
+def load_sample(
+    driver: Driver, database: str = "neo4j", path: Path | None = None
+) -> dict[str, int]:
     """Load the sample in one transaction (it is small); returns changed counts per kind."""
     rows = GraphRows()
     for number, record in extract(path or sample_path()):

@@ -11,9 +11,9 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
+from service.cli_load import load_app, load_sample_command
 from service.db import apply_schema, check_connectivity, count_graph, make_driver
 from service.errors import PeergraphError
-from service.cli_load import load_app, load_sample_command
 from service.localdb import LocalDbError, LocalNeo4j
 from service.settings import PROJECT_ROOT, get_settings
 

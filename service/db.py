@@ -8,15 +8,13 @@ from datetime import UTC, datetime
 from neo4j import Driver, GraphDatabase, RoutingControl
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
-from cypher import query, statements
+from cypher import names, query, statements
 from service.errors import DatabaseUnavailable
 from service.settings import Settings
 
 log = logging.getLogger("peergraph")
 
 SCHEMA_VERSION = "1"
-SCHEMA_FILES = ("schema/create_constraints", "schema/create_indexes",
-                "schema/create_fulltext_indexes")
 
 
 def make_driver(settings: Settings) -> Driver:
@@ -49,7 +47,10 @@ def check_connectivity(driver: Driver, settings: Settings) -> None:
 
 def apply_schema(driver: Driver, database: str) -> str:
     """Create every constraint and index (IF NOT EXISTS), wait for them, record the version."""
-    for name in SCHEMA_FILES:
+    # Every cypher/schema/create_*.cypher file, so each area can add its own indexes.
+    for name in names("schema"):
+        if not name.startswith("schema/create_"):
+            continue
         for statement in statements(name):
             driver.execute_query(statement, database_=database)
     driver.execute_query(query("schema/await_indexes"), timeout_s=300, database_=database)
