@@ -1,0 +1,1 @@
+"""Identity and social: users, tokens, follows, claims, invitations, and their audit trail."""

@@ -1,0 +1,75 @@
+"""Admin-only: the audit trail of every write, and triggering a rescoring run."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, BackgroundTasks, Query, status
+from neo4j import Driver
+from pydantic import BaseModel
+
+from scoring.job import rescore
+from scoring.schedule import options_from
+from service.auth import AdminUser
+from service.deps import DriverDep, SettingsDep
+from service.identity.store import audit, read, write
+from service.schemas.identity import AuditEventOut, AuditPage
+from service.schemas.identity import identity_responses as responses
+from service.settings import Settings
+
+log = logging.getLogger("peergraph")
+
+router = APIRouter(prefix="/api/v1/admin", tags=["admin"],
+                   responses=responses(401, 403, 422, 503))
+
+
+@router.get("/audit")
+def audit_trail(admin: AdminUser, driver: DriverDep, settings: SettingsDep,
+                user_id: Annotated[str | None, Query(max_length=64)] = None,
+                action: Annotated[str | None, Query(max_length=64,
+                                                    examples=["claim.verify"])] = None,
+                before: Annotated[datetime | None, Query(description="events before this "
+                                                         "time (the last page's last `at`)")]
+                = None,
+                limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> AuditPage:
+    """Every write, newest first: who (user, token), what (action, target, detail), when."""
+    rows = read(driver, settings, "audit/list_events", user_id=user_id, action=action,
+                before=before.isoformat() if before else None, limit=limit)
+    events = []
+    for row in rows:
+        event = row["event"]
+        event["detail"] = json.loads(event["detail"]) if event["detail"] else None
+        events.append(AuditEventOut(**event))
+    return AuditPage(events=events)
+
+
+class RescoreStarted(BaseModel):
+    """A rescoring run was asked for; it shows in GET /api/v1/scoring/runs."""
+
+    full: bool
+    detail: str
+
+
+def _rescore_quietly(driver: Driver, settings: Settings, full: bool) -> None:
+    """Run one rescoring in the background; a failure (e.g. a run already going) is logged."""
+    try:
+        summary = rescore(driver, settings.neo4j_database, options_from(settings, full=full))
+        log.info("admin rescoring %s: %s authors", summary.run_id, summary.authors_scored)
+    except Exception:
+        log.exception("admin-triggered rescoring failed")
+
+
+@router.post("/rescore", status_code=status.HTTP_202_ACCEPTED)
+def trigger_rescore(admin: AdminUser, driver: DriverDep, settings: SettingsDep,
+                    background: BackgroundTasks,
+                    full: Annotated[bool, Query(description="everything, not only what "
+                                                "changed")] = False) -> RescoreStarted:
+    """Start a rescoring run now (admins only); one run at a time, as the lock ensures."""
+    write(driver, settings, lambda tx: audit(tx, admin, "scoring.rescore", "scoring",
+                                             {"full": full}))
+    background.add_task(_rescore_quietly, driver, settings, full)
+    return RescoreStarted(full=full, detail="Rescoring started; follow it at "
+                                            "GET /api/v1/scoring/runs.")

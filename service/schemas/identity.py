@@ -1,0 +1,229 @@
+"""Request and response bodies of users, tokens, follows, claims, invitations and audit."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from service.schemas.problem import ProblemBody
+
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+
+_MEANING = {401: "No token, or a token that is unknown, expired or revoked",
+            403: "The caller may not do this (the detail says why)",
+            404: "Unknown id", 409: "The request clashes with the current state",
+            422: "A parameter is invalid (the detail says which and why)",
+            429: "Too many attempts in the current window",
+            502: "ORCID or the mail server failed", 503: "Neo4j is not answering"}
+
+
+def identity_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses` entries (problem+json) for the statuses identity routes answer."""
+    return {status: {"model": ProblemBody, "description": _MEANING[status],
+                     "content": {"application/problem+json": {}}} for status in statuses}
+
+
+class UserCreate(BaseModel):
+    """A new platform user (admins only)."""
+
+    email: str = Field(max_length=254, pattern=EMAIL_PATTERN, examples=["ada@example.org"])
+    display_name: str = Field(min_length=1, max_length=200, examples=["Ada Lovelace"])
+    is_admin: bool = False
+    issue_token: bool = Field(True, description="Also issue the user's first token")
+
+
+class UserOut(BaseModel):
+    """A platform user."""
+
+    id: str
+    email: str
+    display_name: str
+    is_admin: bool
+    created_at: datetime
+
+
+class UserList(BaseModel):
+    """Platform users, newest first."""
+
+    users: list[UserOut]
+
+
+class TokenCreate(BaseModel):
+    """A token to issue: for the caller, or (admins only) for another user."""
+
+    name: str | None = Field(None, max_length=100, examples=["laptop"])
+    expires_in_days: int | None = Field(None, ge=1, le=3650)
+    user_id: str | None = Field(None, max_length=64, description="Admins only: issue to "
+                                                                 "this user")
+
+
+class TokenOut(BaseModel):
+    """A token's metadata; its secret is never shown again after it was issued."""
+
+    id: str
+    user_id: str
+    name: str | None = None
+    created_at: datetime
+    expires_at: datetime
+    revoked_at: datetime | None = None
+
+
+class TokenIssued(BaseModel):
+    """A new token and its secret, shown this once only."""
+
+    token: TokenOut
+    secret: str = Field(description="Send as `Authorization: Bearer <secret>`; shown once")
+
+
+class UserCreated(BaseModel):
+    """A new user and, unless asked otherwise, its first token."""
+
+    user: UserOut
+    token: TokenIssued | None = None
+
+
+class TokenList(BaseModel):
+    """The caller's tokens, newest first."""
+
+    tokens: list[TokenOut]
+
+
+class FollowState(BaseModel):
+    """Whether the caller follows the author now, and the author's follower count."""
+
+    author_id: str
+    following: bool
+    followers: int
+    since: datetime | None = None
+
+
+class FollowedAuthor(BaseModel):
+    """An author the caller follows."""
+
+    id: str
+    name: str | None = None
+    since: datetime
+    claimed: bool
+    trust_score: int | None = None
+
+
+class FollowingPage(BaseModel):
+    """Authors the caller follows, most recent first."""
+
+    authors: list[FollowedAuthor]
+    limit: int
+    offset: int
+
+
+class ClaimCreate(BaseModel):
+    """How to prove the record is yours: a code e-mailed to an address on it, or ORCID."""
+
+    method: Literal["email", "orcid"]
+    email: str | None = Field(
+        None, max_length=254, pattern=EMAIL_PATTERN,
+        description="e-mail only: an address on the record, or yours at an affiliated "
+                    "institution's domain; default: the record's first address")
+
+
+class ClaimOut(BaseModel):
+    """A claim of an author record."""
+
+    id: str
+    method: str
+    status: str = Field(description="pending, verified, disputed, rejected, superseded, "
+                                    "expired or locked")
+    author_id: str
+    user_id: str
+    sent_to: str | None = Field(None, description="Where the code went (masked)")
+    level: str = Field(description="The verification level a successful claim gives")
+    attempts: int
+    created_at: datetime
+    expires_at: datetime
+    verified_at: datetime | None = None
+    resolved_at: datetime | None = None
+    resolved_by: str | None = None
+    disputed_with: str | None = None
+
+
+class ClaimStarted(BaseModel):
+    """A started claim and what to do next."""
+
+    claim: ClaimOut
+    authorize_url: str | None = Field(None, description="orcid: send the browser here")
+    detail: str
+
+
+class ClaimVerify(BaseModel):
+    """The e-mailed code, or the authorisation code ORCID returned."""
+
+    code: str = Field(min_length=1, max_length=512)
+
+
+class ClaimResult(BaseModel):
+    """The outcome of a verification or a dispute's resolution."""
+
+    claim: ClaimOut
+    detail: str
+
+
+class ClaimResolve(BaseModel):
+    """An admin's decision on a disputed claim."""
+
+    decision: Literal["grant", "reject"]
+
+
+class ClaimList(BaseModel):
+    """Claims, newest first."""
+
+    claims: list[ClaimOut]
+
+
+class InvitationCreate(BaseModel):
+    """An invitation to collaborate, from the caller's claimed record to another."""
+
+    to_author_id: str = Field(min_length=1, max_length=512)
+    message: str = Field(min_length=1, max_length=2000)
+    from_author_id: str | None = Field(None, max_length=512,
+                                       description="Needed only when you hold several records")
+
+
+class InvitationOut(BaseModel):
+    """A collaboration invitation."""
+
+    id: str
+    message: str
+    status: str = Field(description="pending, accepted or declined")
+    at: datetime
+    responded_at: datetime | None = None
+    from_author: str
+    to_author: str
+    from_name: str | None = None
+    to_name: str | None = None
+    from_user_id: str
+    to_user_id: str
+
+
+class InvitationList(BaseModel):
+    """Invitations, newest first."""
+
+    invitations: list[InvitationOut]
+
+
+class AuditEventOut(BaseModel):
+    """One recorded write."""
+
+    id: str
+    at: datetime
+    user_id: str
+    token_id: str | None = None
+    action: str
+    target: str
+    detail: dict[str, Any] | None = None
+
+
+class AuditPage(BaseModel):
+    """Audit events, newest first; pass the last `at` as `before` for the next page."""
+
+    events: list[AuditEventOut]

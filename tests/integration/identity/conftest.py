@@ -1,0 +1,93 @@
+"""Fixtures of the identity tests: the sample graph plus e-mails/ORCID/institution, the real
+app over the real Neo4j, an admin, users with tokens, the file outbox and a fake ORCID."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from identity_fakes import FakeOrcid
+from identity_helpers import User
+from neo4j import Driver
+from pydantic import SecretStr
+
+from loaders.sample import load_sample
+from service.app import create_app
+from service.identity import accounts
+from service.settings import Settings
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "identity"
+
+
+@pytest.fixture(scope="session")
+def fake_orcid() -> Iterator[FakeOrcid]:
+    """A local ORCID token endpoint."""
+    fake = FakeOrcid()
+    yield fake
+    fake.close()
+
+
+@pytest.fixture
+def id_settings(settings: Settings, fake_orcid: FakeOrcid, tmp_path: Path) -> Settings:
+    """The session's settings with a file outbox in tmp, the fake ORCID and small limits."""
+    return settings.model_copy(update={
+        "outbox": "file", "outbox_path": tmp_path / "outbox.jsonl",
+        "orcid_client_id": "APP-TEST", "orcid_client_secret": SecretStr("orcid-app-secret"),
+        "orcid_authorize_url": f"{fake_orcid.url}/oauth/authorize",
+        "orcid_token_url": f"{fake_orcid.url}/oauth/token",
+        "claim_max_attempts": 3, "claim_verify_limit": 8, "claim_start_limit": 4,
+    })
+
+
+@pytest.fixture
+def graph(driver: Driver, settings: Settings) -> Driver:
+    """An emptied graph with the sample and the identity fixture."""
+    load_sample(driver, settings.neo4j_database)
+    text = (FIXTURES / "identity_graph.cypher").read_text(encoding="utf-8")
+    body = "\n".join(ln for ln in text.splitlines() if not ln.strip().startswith("//"))
+    with driver.session(database=settings.neo4j_database) as session:
+        for statement in filter(None, (part.strip() for part in body.split(";"))):
+            session.run(statement).consume()  # type: ignore[arg-type]
+    return driver
+
+
+@pytest.fixture
+def client(graph: Driver, id_settings: Settings) -> Iterator[TestClient]:
+    """The real app over the test graph."""
+    with TestClient(create_app(id_settings)) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def admin(graph: Driver, id_settings: Settings) -> User:
+    """An admin, bootstrapped the way `peergraph users create --admin` does it."""
+    user, token, secret = accounts.create_user(graph, id_settings, accounts.CLI_CALLER,
+                                               "admin@example.org", "Admin", is_admin=True)
+    assert token is not None and secret is not None
+    return User(user["id"], secret, token["id"])
+
+
+@pytest.fixture
+def make_user(client: TestClient, admin: User) -> Callable[[str], User]:
+    """make_user(name) creates a user through the API (as the admin) and returns it."""
+    def _make(name: str) -> User:
+        response = client.post("/api/v1/users", headers=admin.headers,
+                               json={"email": f"{name}@example.org", "display_name": name})
+        assert response.status_code == 201, response.text
+        body = response.json()
+        return User(body["user"]["id"], body["token"]["secret"], body["token"]["token"]["id"])
+    return _make
+
+
+@pytest.fixture
+def outbox(id_settings: Settings) -> Callable[[], list[dict[str, str]]]:
+    """outbox() lists the messages the file outbox holds, oldest first."""
+    def _read() -> list[dict[str, str]]:
+        path = id_settings.outbox_path
+        if not path.exists():
+            return []
+        return [json.loads(line) for line in path.read_text().splitlines()]
+    return _read

@@ -1,0 +1,55 @@
+"""Steps the identity tests share: start and complete a claim the way a client would."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+
+@dataclass(frozen=True)
+class User:
+    """A test user and the headers that act as it."""
+
+    id: str
+    secret: str
+    token_id: str
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """The Authorization header of this user's token."""
+        return {"Authorization": f"Bearer {self.secret}"}
+
+
+def start_email_claim(client: TestClient, user: User, author: str,
+                      email: str | None = None) -> dict[str, Any]:
+    """POST a claim by e-mail; returns the response body (asserting 201)."""
+    body: dict[str, str] = {"method": "email"}
+    if email:
+        body["email"] = email
+    response = client.post(f"/api/v1/authors/{author}/claims", headers=user.headers, json=body)
+    assert response.status_code == 201, response.text
+    started: dict[str, Any] = response.json()
+    return started
+
+
+def last_code(outbox: Callable[[], list[dict[str, str]]], to: str) -> str:
+    """The code in the newest message to this address."""
+    message = [m for m in outbox() if m["to"] == to][-1]
+    found = re.search(r"the code is (\d{6})", message["body"])
+    assert found, message
+    return found.group(1)
+
+
+def claim_by_email(client: TestClient, user: User, author: str, outbox: Callable[[], Any],
+                   to: str, email: str | None = None) -> dict[str, Any]:
+    """Start and verify an e-mail claim; returns the verify response body (asserting 200)."""
+    claim = start_email_claim(client, user, author, email)["claim"]
+    response = client.post(f"/api/v1/claims/{claim['id']}/verify", headers=user.headers,
+                           json={"code": last_code(outbox, to)})
+    assert response.status_code == 200, response.text
+    result: dict[str, Any] = response.json()
+    return result

@@ -1,0 +1,96 @@
+"""ORCID claims against the real service and a local fake ORCID token endpoint: the
+authorize URL, the callback exchanging the code, and the iD that must match the record's."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import parse_qs, urlsplit
+
+from fastapi.testclient import TestClient
+from identity_fakes import FakeOrcid
+from identity_helpers import User
+from neo4j import Driver
+
+from service.settings import Settings
+
+RECORD_ORCID = "0000-0002-1825-0097"
+
+
+def _start(client: TestClient, user: User, author: str = "researcher0") -> tuple[str, str]:
+    """Start an ORCID claim; (claim id, state from the authorize URL)."""
+    response = client.post(f"/api/v1/authors/{author}/claims", headers=user.headers,
+                           json={"method": "orcid"})
+    assert response.status_code == 201, response.text
+    url = urlsplit(response.json()["authorize_url"])
+    query = {k: v[0] for k, v in parse_qs(url.query).items()}
+    assert url.path == "/oauth/authorize" and query["client_id"] == "APP-TEST"
+    assert query["response_type"] == "code" and query["scope"] == "/authenticate"
+    return response.json()["claim"]["id"], query["state"]
+
+
+def _holders(graph: Driver, settings: Settings) -> list[str]:
+    records, _, _ = graph.execute_query(
+        "MATCH (u:User)-[:CLAIMED]->(:Author {id: 'researcher0'}) RETURN u.id AS id",
+        database_=settings.neo4j_database)
+    return [r["id"] for r in records]
+
+
+def test_the_callback_with_the_records_orcid_verifies_the_claim(
+        client: TestClient, graph: Driver, settings: Settings, fake_orcid: FakeOrcid,
+        make_user: Callable[[str], User]) -> None:
+    ada = make_user("ada")
+    _, state = _start(client, ada)
+    fake_orcid.codes["good-code"] = RECORD_ORCID
+    response = client.get("/api/v1/claims/orcid/callback",
+                          params={"code": "good-code", "state": state})
+    assert response.status_code == 200, response.text
+    assert response.json()["claim"]["status"] == "verified"
+    assert response.json()["claim"]["level"] == "L2"
+    assert _holders(graph, settings) == [ada.id]
+    sent = fake_orcid.requests[-1]
+    assert sent["client_secret"] == "orcid-app-secret"
+    assert sent["grant_type"] == "authorization_code"
+    # The state is single-use: the claim is no longer pending.
+    fake_orcid.codes["second"] = RECORD_ORCID
+    again = client.get("/api/v1/claims/orcid/callback", params={"code": "second",
+                                                                "state": state})
+    assert again.status_code == 409
+
+
+def test_a_different_orcid_id_fails_and_is_counted(
+        client: TestClient, graph: Driver, settings: Settings, fake_orcid: FakeOrcid,
+        make_user: Callable[[str], User]) -> None:
+    ada = make_user("ada")
+    claim_id, state = _start(client, ada)
+    fake_orcid.codes["other-person"] = "0000-0001-5109-3700"
+    response = client.get("/api/v1/claims/orcid/callback",
+                          params={"code": "other-person", "state": state})
+    assert response.status_code == 403 and "not the one on" in response.json()["detail"]
+    assert _holders(graph, settings) == []
+    claim = client.get(f"/api/v1/claims/{claim_id}", headers=ada.headers).json()
+    assert claim["attempts"] == 1 and claim["status"] == "pending"
+    refused = client.post(f"/api/v1/claims/{claim_id}/verify", headers=ada.headers,
+                          json={"code": "never-issued"})
+    assert refused.status_code == 422 and "ORCID refused" in refused.json()["detail"]
+
+
+def test_the_callback_needs_a_known_state_and_a_live_token(
+        client: TestClient, graph: Driver, settings: Settings, fake_orcid: FakeOrcid,
+        make_user: Callable[[str], User]) -> None:
+    ada = make_user("ada")
+    assert client.get("/api/v1/claims/orcid/callback",
+                      params={"code": "x", "state": "forged"}).status_code == 404
+    _, state = _start(client, ada)
+    client.delete(f"/api/v1/tokens/{ada.token_id}", headers=ada.headers)
+    fake_orcid.codes["late"] = RECORD_ORCID
+    response = client.get("/api/v1/claims/orcid/callback", params={"code": "late",
+                                                                   "state": state})
+    assert response.status_code == 401
+    assert _holders(graph, settings) == []
+
+
+def test_a_record_without_an_orcid_id_cannot_be_claimed_with_orcid(
+        client: TestClient, make_user: Callable[[str], User]) -> None:
+    response = client.post("/api/v1/authors/researcher1/claims",
+                           headers=make_user("ada").headers, json={"method": "orcid"})
+    assert response.status_code == 422 and "no ORCID iD" in response.json()["detail"]

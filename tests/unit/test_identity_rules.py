@@ -1,0 +1,102 @@
+"""Identity rules that need no database: where a claim code may go, masking, ORCID iDs and
+responses, hashing, and when a claim refuses every code."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+import pytest
+from pydantic import SecretStr
+
+from service.auth import digest, mint_token
+from service.errors import ConfigurationError, InvalidParameter, UpstreamUnavailable
+from service.identity.claims import choose_address, code_digest, mask
+from service.identity.verify import _refusal
+from service.orcid import OrcidClient, OrcidRefused, bare_orcid
+from service.settings import Settings
+
+TARGET = {"id": "A1", "emails": ["ada@example.org"], "domains": ["uni.example.edu"]}
+
+
+def _settings(**extra: Any) -> Settings:
+    return Settings(_env_file=None, neo4j_password="x", **extra)  # type: ignore[call-arg]
+
+
+def test_the_code_goes_to_the_records_address_by_default() -> None:
+    assert choose_address(TARGET, None) == ("ada@example.org", "L2")
+    assert choose_address(TARGET, "ADA@example.org") == ("ada@example.org", "L2")
+
+
+def test_an_address_at_an_affiliated_domain_or_subdomain_gives_l3() -> None:
+    assert choose_address(TARGET, "ada@uni.example.edu") == ("ada@uni.example.edu", "L3")
+    assert choose_address(TARGET, "ada@cs.uni.example.edu")[1] == "L3"
+
+
+@pytest.mark.parametrize("typed", ["ada@evil.example", "ada@notuni.example.edu",
+                                   "ada@uni.example.edu.evil.example"])
+def test_an_address_the_record_does_not_vouch_for_is_refused(typed: str) -> None:
+    with pytest.raises(InvalidParameter, match="not on author A1's record"):
+        choose_address(TARGET, typed)
+
+
+def test_a_record_without_addresses_says_what_to_do() -> None:
+    with pytest.raises(InvalidParameter, match=r"uni\.example\.edu"):
+        choose_address({**TARGET, "emails": []}, None)
+
+
+def test_masking_and_hashing() -> None:
+    assert mask("ada@uni.example.edu") == "a***@uni.example.edu"
+    assert digest("pg_x") == hashlib.sha256(b"pg_x").hexdigest()
+    assert code_digest("clm_1", "123456") != code_digest("clm_2", "123456")
+    params, secret = mint_token(_settings(), "usr_1", ttl_days=1)
+    assert secret.startswith("pg_") and params["hash"] == digest(secret)
+    assert secret not in str(params)
+
+
+def test_bare_orcid_ids() -> None:
+    assert bare_orcid("https://orcid.org/0000-0002-1825-009x") == "0000-0002-1825-009X"
+    assert bare_orcid("0000-0002-1825-0097") == "0000-0002-1825-0097"
+    assert bare_orcid("not an id") is None and bare_orcid(None) is None
+
+
+@pytest.mark.parametrize(("claim", "reason"), [
+    ({"status": "pending", "expired": False, "attempts": 0}, None),
+    ({"status": "verified", "expired": False, "attempts": 0}, "used"),
+    ({"status": "disputed", "expired": False, "attempts": 0}, "used"),
+    ({"status": "pending", "expired": True, "attempts": 0}, "expired"),
+    ({"status": "pending", "expired": False, "attempts": 5}, "locked"),
+    ({"status": "locked", "expired": False, "attempts": 5}, "locked"),
+])
+def test_when_a_claim_refuses_every_code(claim: dict[str, Any], reason: str | None) -> None:
+    assert _refusal(claim, _settings(claim_max_attempts=5)) == reason
+
+
+def _orcid(handler: Any) -> OrcidClient:
+    settings = _settings(orcid_client_id="APP-1", orcid_client_secret=SecretStr("s"),
+                         orcid_token_url="https://orcid.test/oauth/token")
+    return OrcidClient(settings, transport=httpx.MockTransport(handler))
+
+
+def test_orcid_authorize_url_and_configuration() -> None:
+    url = urlsplit(_orcid(lambda r: None).authorize_url("st4te"))
+    query = parse_qs(url.query)
+    assert url.netloc == "orcid.org" and query["state"] == ["st4te"]
+    assert query["client_id"] == ["APP-1"] and query["scope"] == ["/authenticate"]
+    with pytest.raises(ConfigurationError, match="PEERGRAPH_ORCID_CLIENT_ID"):
+        OrcidClient(_settings()).authorize_url("x")
+
+
+def test_orcid_exchange_outcomes() -> None:
+    ok = _orcid(lambda r: httpx.Response(200, json={"orcid": "0000-0002-1825-0097"}))
+    assert ok.exchange("c").orcid == "0000-0002-1825-0097"
+    with pytest.raises(OrcidRefused):
+        _orcid(lambda r: httpx.Response(400, json={"error": "invalid_grant"})).exchange("c")
+    with pytest.raises(UpstreamUnavailable, match="503"):
+        _orcid(lambda r: httpx.Response(503)).exchange("c")
+    with pytest.raises(UpstreamUnavailable, match="names no ORCID"):
+        _orcid(lambda r: httpx.Response(200, json={"name": "x"})).exchange("c")
+    with pytest.raises(UpstreamUnavailable, match="did not answer"):
+        _orcid(lambda r: (_ for _ in ()).throw(httpx.ConnectError("down"))).exchange("c")
