@@ -1,0 +1,197 @@
+"""Analyst endpoint overhead and CSV streaming memory, against a throwaway Neo4j and server.
+
+Run: .venv/bin/python bench/cypher.py [--rounds 40]
+
+1. Overhead: POST /api/v1/cypher (a real uvicorn process) against the same 1 000-row query
+   through the driver in this process; prints median times and their ratio.
+2. Memory: the server's RSS before and at its peak while streaming 100 000 rows as CSV.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+import orjson
+import psutil
+from neo4j import GraphDatabase, RoutingControl
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from service.analyst.runner import Limits, run_json  # noqa: E402
+from service.analyst.values import dumps  # noqa: E402
+from service.localdb import LocalNeo4j, free_port  # noqa: E402
+from service.settings import Settings  # noqa: E402
+
+# Ad-hoc analyst text is what is measured here, so these stay inline (not in cypher/).
+ROWS_QUERY = ("MATCH (n:BenchRow) WHERE n.id <= 1000 "
+              "RETURN n.id AS id, n.name AS name, n.score AS score, n.tags AS tags, n AS node")
+STREAM_QUERY = ("MATCH (n:BenchRow) "
+                "RETURN n.id AS id, n.name AS name, n.score AS score, n.tags AS tags")
+MAKE_ROWS = ("UNWIND range($first, $last) AS i CREATE (:BenchRow {id: i, name: 'row ' + i, "
+             "score: rand(), tags: ['alpha', 'beta', toString(i)]})")
+
+
+def paired_medians(first: Callable[[], object], second: Callable[[], object],
+                   rounds: int) -> tuple[float, float]:
+    """Median wall times (ms) of two functions run alternately, so load hits both alike."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for round_no in range(rounds + 2):
+        for index, fn in enumerate((first, second)):
+            began = time.perf_counter()
+            fn()
+            if round_no >= 2:  # two warm-up rounds
+                times[index].append((time.perf_counter() - began) * 1000)
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
+def start_server(uri: str, password: str) -> tuple[subprocess.Popen[bytes], str]:
+    """The API in its own uvicorn process, ready; returns the process and its base URL."""
+    port = free_port()
+    env = os.environ | {"PEERGRAPH_NEO4J_URI": uri, "PEERGRAPH_NEO4J_PASSWORD": password,
+                        "PEERGRAPH_ANALYST_MAX_ROWS": "100000"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "service.app:create_app", "--factory",
+         "--port", str(port), "--log-level", "warning"], cwd=ROOT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            if httpx.get(f"{base}/ready", timeout=2).status_code == 200:
+                return server, base
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    server.kill()
+    raise RuntimeError("the API did not become ready")
+
+
+def peak_rss_while(pid: int, work: Callable[[], object]) -> tuple[int, int]:
+    """(RSS before, peak RSS during work) of process pid, sampled every 20 ms."""
+    process = psutil.Process(pid)
+    before = peak = process.memory_info().rss
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, process.memory_info().rss)
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    try:
+        work()
+    finally:
+        done.set()
+        sampler.join()
+    return before, peak
+
+
+def print_cpu_ratio(server_pid: int, through_driver: Callable[[], object],
+                    through_endpoint: Callable[[], object], rounds: int) -> None:
+    """CPU time per call (this process, plus the server's for the endpoint): load-proof."""
+    server = psutil.Process(server_pid)
+
+    def cpu_ms(fn: Callable[[], object], with_server: bool) -> float:
+        mine, theirs = time.process_time(), sum(server.cpu_times()[:2])
+        for _ in range(rounds):
+            fn()
+        spent = time.process_time() - mine
+        if with_server:
+            spent += sum(server.cpu_times()[:2]) - theirs
+        return spent * 1000 / rounds
+
+    driver_cpu, endpoint_cpu = cpu_ms(through_driver, False), cpu_ms(through_endpoint, True)
+    print(f"1 000 rows, CPU per call: driver {driver_cpu:.1f} ms, endpoint (client + server) "
+          f"{endpoint_cpu:.1f} ms; ratio {endpoint_cpu / driver_cpu:.2f}x")
+
+
+def stream_csv(base: str) -> int:
+    """Stream the 100 000-row CSV, discarding it; returns the number of lines."""
+    lines = 0
+    with httpx.stream("POST", f"{base}/api/v1/cypher", headers={"Accept": "text/csv"},
+                      json={"query": STREAM_QUERY, "limit": 100_000, "timeout_ms": 60_000},
+                      timeout=120) as response:
+        response.raise_for_status()
+        for chunk in response.iter_text():
+            lines += chunk.count("\n")
+    return lines
+
+
+def run(rounds: int) -> None:
+    """Start Neo4j and the API, make the rows, measure, print."""
+    password = secrets.token_urlsafe(16)
+    with tempfile.TemporaryDirectory() as home:
+        local = LocalNeo4j(Path(home), "127.0.0.1", free_port(), password, heap="1g",
+                           pagecache="512m", jar=Settings(_env_file=None).launcher_jar)
+        local.start()
+        try:
+            driver = GraphDatabase.driver(local.uri, auth=("neo4j", password))
+            for first in range(1, 100_001, 20_000):
+                driver.execute_query(MAKE_ROWS, first=first, last=first + 19_999)
+            driver.execute_query("CREATE INDEX bench_id IF NOT EXISTS FOR (n:BenchRow) ON (n.id)")
+            driver.execute_query("CALL db.awaitIndexes(300)")
+            server, base = start_server(local.uri, password)
+            try:
+                measure(driver, server, base, rounds)
+            finally:
+                server.terminate()
+                server.wait(timeout=30)
+                driver.close()
+        finally:
+            local.stop()
+
+
+def measure(driver: object, server: subprocess.Popen[bytes], base: str, rounds: int) -> None:
+    """Print the overhead ratio and the memory growth."""
+    from neo4j import Driver
+
+    assert isinstance(driver, Driver)
+    client = httpx.Client(base_url=base, timeout=60)
+
+    def through_driver() -> int:
+        records, _, _ = driver.execute_query(ROWS_QUERY, routing_=RoutingControl.READ)
+        return len(records)
+
+    def through_endpoint() -> int:
+        response = client.post("/api/v1/cypher", json={"query": ROWS_QUERY, "limit": 1000})
+        response.raise_for_status()
+        return len(orjson.loads(response.content)["rows"])  # a client decodes the rows too
+
+    assert through_driver() == through_endpoint() == 1000
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]  # run_json needs no URI
+
+    def through_service_layer() -> int:
+        # The same work the endpoint does (guard, READ run, JSON bytes), minus HTTP.
+        answer = run_json(driver, settings, ROWS_QUERY, {}, Limits(1000, 30))
+        return len(dumps(answer)) and answer["row_count"]
+
+    driver_ms, endpoint_ms = paired_medians(through_driver, through_endpoint, rounds)
+    print(f"1 000 rows: driver {driver_ms:.1f} ms, endpoint {endpoint_ms:.1f} ms (median of "
+          f"{rounds}); ratio {endpoint_ms / driver_ms:.2f}x (target <= 1.3x)")
+    print_cpu_ratio(server.pid, through_driver, through_endpoint, rounds)
+    driver_ms, layer_ms = paired_medians(through_driver, through_service_layer, rounds)
+    print(f"1 000 rows in this process: driver {driver_ms:.1f} ms, analyst layer "
+          f"{layer_ms:.1f} ms; ratio {layer_ms / driver_ms:.2f}x")
+    before, peak = peak_rss_while(server.pid, lambda: print(
+        f"streamed {stream_csv(base) - 1} CSV rows"))
+    growth = (peak - before) / 2**20
+    print(f"CSV 100 000 rows: server RSS {before / 2**20:.0f} MiB before, peak "
+          f"{peak / 2**20:.0f} MiB; growth {growth:.1f} MiB (target < 100 MiB)")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=40)
+    run(parser.parse_args().rounds)

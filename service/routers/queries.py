@@ -1,0 +1,49 @@
+"""Saved analyst queries: GET /api/v1/queries lists them, POST /api/v1/queries/{name} runs one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+from pydantic import BaseModel, Field
+
+from service.analyst import catalogue
+from service.analyst.responses import answer
+from service.analyst.runner import resolve_limits
+from service.deps import DriverDep, SettingsDep
+from service.routers.cypher import ANALYST_RESPONSES
+
+router = APIRouter(prefix="/api/v1/queries", tags=["analyst"])
+
+
+class SavedQueryRequest(BaseModel):
+    """Parameters for a saved query (checked against its header), and optional limits."""
+
+    parameters: dict[str, Any] = Field(default_factory=dict)
+    limit: int | None = Field(None, ge=1)
+    timeout_ms: int | None = Field(None, ge=1)
+    plan: bool = False
+
+
+@router.get("")
+def list_queries() -> dict[str, list[dict[str, Any]]]:
+    """Every saved query: name, title, description, typed parameters, columns, Cypher."""
+    return {"queries": [saved.describe() for saved in catalogue.all_queries()]}
+
+
+@router.get("/{name}", responses={404: {"description": "No saved query of that name"}})
+def describe_query(name: str) -> dict[str, Any]:
+    """One saved query's description."""
+    return catalogue.get(name).describe()
+
+
+@router.post("/{name}", responses={**ANALYST_RESPONSES, 404: {"description": "Unknown name"}})
+def run_query(name: str, request: Request, driver: DriverDep, settings: SettingsDep,
+              body: SavedQueryRequest | None = None) -> Response:
+    """Run a saved query with its parameters (JSON, or CSV on `Accept: text/csv`)."""
+    body = body or SavedQueryRequest()
+    saved = catalogue.get(name)
+    parameters = saved.bind(body.parameters)
+    limits = resolve_limits(settings, body.limit, body.timeout_ms)
+    return answer(request, driver, settings, saved.text, parameters, limits, body.plan,
+                  extra={"query": name, "parameters": parameters})

@@ -1,0 +1,18 @@
+"""GET /api/v1/schema: the graph model analysts write Cypher against, read from the graph."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from service.analyst.model import graph_model
+from service.deps import DriverDep, SettingsDep
+
+router = APIRouter(prefix="/api/v1", tags=["analyst"])
+
+
+@router.get("/schema")
+def get_schema(driver: DriverDep, settings: SettingsDep) -> dict[str, Any]:
+    """Labels and relationship types with their properties, what connects what, indexes."""
+    return graph_model(driver, settings)

@@ -1,0 +1,77 @@
+"""`peergraph cypher`, `peergraph query` and `peergraph schema` against the real Neo4j."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+from neo4j import Driver
+from typer.testing import CliRunner
+
+from service.cli import app
+from service.settings import Settings, get_settings
+
+
+@pytest.fixture
+def cli(small_graph: Driver, settings: Settings,
+        monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
+    """A CLI runner whose settings point at the test database."""
+    monkeypatch.setenv("PEERGRAPH_NEO4J_URI", settings.neo4j_uri)
+    monkeypatch.setenv("PEERGRAPH_NEO4J_USER", settings.neo4j_user)
+    monkeypatch.setenv("PEERGRAPH_NEO4J_PASSWORD", settings.password())
+    get_settings.cache_clear()
+    yield CliRunner()
+    get_settings.cache_clear()
+
+
+def test_one_shot_query_prints_a_table(cli: CliRunner) -> None:
+    result = cli.invoke(app, ["cypher", "MATCH (a:Author) RETURN a.id AS id ORDER BY id"])
+    assert result.exit_code == 0, result.output
+    assert "id" in result.stdout and "a1" in result.stdout and "a4" in result.stdout
+
+
+def test_one_shot_csv_and_json(cli: CliRunner) -> None:
+    result = cli.invoke(app, ["cypher", "UNWIND range(1, 10) AS x RETURN x",
+                              "--format", "csv", "--limit", "3"])
+    assert result.stdout == "x\n1\n2\n3\n"
+    result = cli.invoke(app, ["cypher", "RETURN $who AS who", "--format", "json",
+                              "--param", "who=\"a1\""])
+    assert json.loads(result.stdout)["rows"] == [["a1"]]
+
+
+def test_a_write_is_refused_with_exit_code_1(cli: CliRunner) -> None:
+    result = cli.invoke(app, ["cypher", "MATCH (n) DETACH DELETE n"])
+    assert result.exit_code == 1
+    assert "writes to the graph" in str(result.exception) or "writes" in result.output
+
+
+def test_the_shell_reads_multi_line_statements_from_a_pipe(cli: CliRunner) -> None:
+    script = ("MATCH (a:Author)\nWHERE a.id = 'a2'\nRETURN a.name AS name;\n"
+              ":format csv\nCREATE (:Hack);\nRETURN 'still here' AS s;\n:quit\n")
+    result = cli.invoke(app, ["cypher"], input=script)
+    assert result.exit_code == 0, result.output
+    assert "Bo" in result.stdout and "s\nstill here\n" in result.stdout
+    assert "writes to the graph" in result.output
+
+
+def test_saved_query_with_params(cli: CliRunner) -> None:
+    result = cli.invoke(app, ["query", "citations_within_group", "--param", "authors=a1,a2",
+                              "-p", "limit=1", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1].startswith("w1,Learning graphs,w2,")
+    listing = cli.invoke(app, ["query"])
+    assert "score_movers_last_run" in listing.stdout
+
+
+def test_saved_query_parameter_errors(cli: CliRunner) -> None:
+    result = cli.invoke(app, ["query", "top_authors_by_trust_in_topic", "-p", "limit=ten"])
+    assert result.exit_code == 1
+    assert "must be int" in str(result.exception)
+
+
+def test_schema_command(cli: CliRunner) -> None:
+    result = cli.invoke(app, ["schema", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    model = json.loads(result.stdout)
+    assert "Author" in {entry["label"] for entry in model["labels"]}
