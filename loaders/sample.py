@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import orjson
 from neo4j import Driver
 
-from loaders.graph_rows import GraphRows, node_row, write_rows
+from loaders.graph_rows import GraphRows, node_row
+from loaders.pipeline import LoadInput, LoadOptions, LoadSummary, run_load
 
 SAMPLE_SOURCE = "sample"
 
@@ -58,25 +57,18 @@ def _work_rows(work_id: str, record: dict[str, Any], rows: GraphRows) -> None:
         rows.published_in.append({"work_id": work_id, "venue_id": venue_id(venue)})
 
 
-def extract(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, record) for each non-blank line; bad JSON raises with the line number."""
-    with path.open("rb") as lines:
-        for number, line in enumerate(lines, start=1):
-            if line.strip():
-                try:
-                    yield number, orjson.loads(line)
-                except orjson.JSONDecodeError as exc:
-                    raise ValueError(f"{path}:{number}: not JSON ({exc})") from exc
+def load_sample_run(driver: Driver, database: str = "neo4j", path: Path | None = None,
+                    options: LoadOptions | None = None) -> LoadSummary:
+    """Load the sample through the common pipeline (rejects, checkpoints, LoadRun)."""
+    inputs = [LoadInput(path or sample_path(), transform)]
+    return run_load(driver, database, SAMPLE_SOURCE, inputs, options or LoadOptions(progress=False))
 
 
 def load_sample(
     driver: Driver, database: str = "neo4j", path: Path | None = None
 ) -> dict[str, int]:
-    """Load the sample in one transaction (it is small); returns changed counts per kind."""
-    rows = GraphRows()
-    for number, record in extract(path or sample_path()):
-        try:
-            rows.extend(transform(record))
-        except ValueError as exc:
-            raise ValueError(f"{path or sample_path()}:{number}: {exc}") from exc
-    return write_rows(driver, database, rows)
+    """Load the sample; returns changed counts per kind; raises when the load did not finish."""
+    summary = load_sample_run(driver, database, path)
+    if summary.status != "completed":
+        raise RuntimeError(f"sample load {summary.status}: {summary.error or 'interrupted'}")
+    return summary.changed

@@ -1,24 +1,113 @@
-"""`peergraph load …`: push sources into the graph."""
+"""`peergraph load …` (push sources into the graph) and `peergraph generate …` (test data)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import typer
+from neo4j import Driver
 from rich.console import Console
 
-from loaders.sample import load_sample
+from loaders.arxiv import load_arxiv
+from loaders.openalex import load_openalex
+from loaders.pipeline import LoadOptions, LoadSummary
+from loaders.sample import load_sample_run
+from loaders.synthetic import write_synthetic
 from service.db import apply_schema, check_connectivity, make_driver
 from service.settings import get_settings
 
-load_app = typer.Typer(help="Load sources into the graph (idempotent).", no_args_is_help=True)
+load_app = typer.Typer(help="Load sources into the graph (idempotent, resumable).",
+                       no_args_is_help=True)
+generate_app = typer.Typer(help="Generate test data.", no_args_is_help=True)
 console = Console(stderr=True)
+
+BATCH_HELP = "Records per transaction (default: PEERGRAPH_LOAD_BATCH_SIZE)."
+REJECTS_HELP = "Reject file (JSON Lines); default under PEERGRAPH_LOAD_STATE_DIR/rejects."
+RESTART_HELP = "Ignore checkpoints of an interrupted load and start from the top."
+RESCORE_HELP = "After a completed load, rescore the authors it changed (incremental)."
+
+
+def _options(batch_size: int | None, rejects: Path | None, restart: bool) -> LoadOptions:
+    """Load options from the command line over the settings."""
+    settings = get_settings()
+    return LoadOptions(state_dir=settings.load_state_dir,
+                       batch_size=batch_size or settings.load_batch_size,
+                       reject_file=rejects, restart=restart)
+
+
+def _run(load: Callable[[Driver, str], LoadSummary], rescore: bool = False) -> None:
+    """Connect, apply the schema, load, print the summary; exit 1 if nothing loaded or failed."""
+    settings = get_settings()
+    with make_driver(settings) as driver:
+        check_connectivity(driver, settings)
+        apply_schema(driver, settings.neo4j_database)
+        summary = load(driver, settings.neo4j_database)
+        _print_summary(summary)
+        if rescore and not summary.failed:
+            from scoring.job import rescore as run_rescore  # scoring is only needed here
+
+            scored = run_rescore(driver, settings.neo4j_database)
+            console.print(f"Rescored {scored.authors_scored:,} authors ({scored.mode}).")
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _print_summary(summary: LoadSummary) -> None:
+    """Loaded, rejected (and where), skipped, rate, changes, and what to do next."""
+    where = f" (see {summary.reject_file})" if summary.reject_file else ""
+    rate = summary.loaded / summary.seconds if summary.seconds else 0.0
+    console.print(f"{summary.source} load {summary.status}: {summary.loaded:,} records loaded, "
+                  f"{summary.rejected:,} rejected{where}, {summary.skipped:,} skipped, "
+                  f"{summary.seconds:.1f}s ({rate:,.0f} records/s); run {summary.run_id}")
+    if summary.changed:
+        console.print("changed: " + ", ".join(f"{k} {n:,}" for k, n in summary.changed.items()))
+    if summary.error:
+        console.print(f"[bold red]error:[/] {summary.error}")
+    if summary.status == "interrupted":
+        console.print("Interrupted: run the same command again to resume where it stopped.")
 
 
 @load_app.command("sample")
 def load_sample_command() -> None:
     """The bundled sample: researcher0, four collaborators and their 89 works."""
-    settings = get_settings()
-    with make_driver(settings) as driver:
-        check_connectivity(driver, settings)
-        apply_schema(driver, settings.neo4j_database)
-        changed = load_sample(driver, settings.neo4j_database)
-    console.print("Sample loaded: " + ", ".join(f"{n} {k} changed" for k, n in changed.items()))
+    options = _options(None, None, False)
+    _run(lambda driver, database: load_sample_run(driver, database, options=options))
+
+
+@load_app.command("openalex")
+def load_openalex_command(
+    path: Path = typer.Argument(..., help="Snapshot folder, entity folder, JSON-Lines file "
+                                          "(.gz or not) or API page."),
+    batch_size: int | None = typer.Option(None, min=1, help=BATCH_HELP),
+    rejects: Path | None = typer.Option(None, help=REJECTS_HELP),
+    restart: bool = typer.Option(False, help=RESTART_HELP),
+    rescore: bool = typer.Option(False, help=RESCORE_HELP),
+) -> None:
+    """OpenAlex: works, authors, institutions, topics/concepts, sources, merged_ids."""
+    options = _options(batch_size, rejects, restart)
+    _run(lambda driver, database: load_openalex(driver, database, path, options), rescore)
+
+
+@load_app.command("arxiv")
+def load_arxiv_command(
+    path: Path = typer.Argument(..., help="arXiv metadata JSON-Lines file (.gz or not)."),
+    batch_size: int | None = typer.Option(None, min=1, help=BATCH_HELP),
+    rejects: Path | None = typer.Option(None, help=REJECTS_HELP),
+    restart: bool = typer.Option(False, help=RESTART_HELP),
+    rescore: bool = typer.Option(False, help=RESCORE_HELP),
+) -> None:
+    """arXiv metadata: works by arXiv id, name-only authors, categories as topics."""
+    options = _options(batch_size, rejects, restart)
+    _run(lambda driver, database: load_arxiv(driver, database, path, options), rescore)
+
+
+@generate_app.command("synthetic")
+def generate_synthetic_command(
+    out: Path = typer.Argument(..., help="Output JSON-Lines file (.gz to compress)."),
+    works: int = typer.Option(..., min=1, help="How many works."),
+    seed: int = typer.Option(42, help="Random seed: the same seed gives the same file."),
+) -> None:
+    """OpenAlex-shaped synthetic works with power-law skew (load with `load openalex`)."""
+    write_synthetic(out, works, seed)
+    console.print(f"Wrote {works:,} synthetic works to {out}.")

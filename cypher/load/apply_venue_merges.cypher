@@ -1,0 +1,25 @@
+// Applies OpenAlex merged_ids for sources (venues), like apply_author_merges: works move to
+// the surviving venue, the old node goes, an Alias keeps the old id findable.
+// Contract: $rows = [{old_id, new_id, merged_on?: string}]; returns changed (int, nodes moved).
+UNWIND $rows AS row
+MERGE (al:Alias {id: 'openalex:' + row.old_id})
+SET al.old_id = row.old_id, al.target_id = row.new_id, al.target_label = 'Venue',
+    al.merged_on = row.merged_on, al.source = 'openalex'
+WITH al, row
+OPTIONAL MATCH (old:Venue {id: row.old_id})
+OPTIONAL MATCH (existing:Venue {id: row.new_id})
+WITH al, row, old, existing WHERE old IS NOT NULL OR existing IS NOT NULL
+CALL {
+  WITH old, row
+  WITH old, row WHERE old IS NOT NULL
+  MERGE (new:Venue {id: row.new_id})
+  ON CREATE SET new += properties(old), new.id = row.new_id
+  WITH old, new
+  CALL { WITH old, new
+    MATCH (w)-[:PUBLISHED_IN]->(old) MERGE (w)-[:PUBLISHED_IN]->(new) }
+  DETACH DELETE old
+  RETURN count(*) AS moved
+}
+MATCH (target:Venue {id: row.new_id})
+MERGE (al)-[:ALIAS_OF]->(target)
+RETURN sum(moved) AS changed

@@ -1,0 +1,92 @@
+"""OpenAlex: snapshot folders, JSON-Lines files and API pages, both schema generations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from neo4j import Driver
+
+from loaders import fields as f
+from loaders.graph_rows import GraphRows
+from loaders.openalex_entities import author_rows, institution_rows, topic_rows, venue_rows
+from loaders.openalex_works import work_rows
+from loaders.pipeline import LoadInput, LoadOptions, LoadSummary, run_load
+from loaders.reading import read_csv_items
+
+SOURCE = "openalex"
+# Entity folders in load order: things referenced before the records that reference them.
+ENTITY_FOLDERS = ("institutions", "sources", "venues", "topics", "concepts", "authors", "works")
+MERGED_KINDS = {"authors": "author_merges", "works": "work_merges",
+                "institutions": "institution_merges", "sources": "venue_merges",
+                "venues": "venue_merges"}
+BUILDERS: dict[str, Callable[[str, dict[str, Any]], GraphRows | None]] = {
+    "W": work_rows, "A": author_rows, "I": institution_rows, "S": venue_rows,
+    "V": venue_rows, "T": topic_rows, "C": topic_rows,
+}
+
+
+def transform(record: dict[str, Any]) -> GraphRows | None:
+    """One OpenAlex record as graph rows, by its id's kind; None for kinds the graph does not
+    hold (publishers, funders); ValueError for a record it cannot use."""
+    short_id = f.openalex_id(record.get("id"))
+    if short_id is None:
+        raise ValueError("record has no OpenAlex 'id'")
+    builder = BUILDERS.get(short_id[0])
+    return builder(short_id, record) if builder else None
+
+
+def merged_ids_transform(entity: str) -> Callable[[dict[str, Any]], GraphRows | None]:
+    """The transform for one `merged_ids/<entity>/*.csv` file (merge_date,id,merge_into_id)."""
+    kind = MERGED_KINDS.get(entity)
+
+    def merge_rows(record: dict[str, Any]) -> GraphRows | None:
+        if kind is None:
+            return None
+        old_id, new_id = f.openalex_id(record.get("id")), f.openalex_id(
+            record.get("merge_into_id"))
+        if old_id is None or new_id is None:
+            raise ValueError("merged_ids row needs 'id' and 'merge_into_id' OpenAlex ids")
+        rows = GraphRows()
+        getattr(rows, kind).append({"old_id": old_id, "new_id": new_id,
+                                    "merged_on": record.get("merge_date") or None})
+        return rows
+
+    return merge_rows
+
+
+def discover(path: Path) -> list[LoadInput]:
+    """The inputs under PATH: a snapshot folder, one entity folder, or one file."""
+    if path.is_file():
+        return [_file_input(path)]
+    if not path.is_dir():
+        raise FileNotFoundError(f"{path} is neither a file nor a folder")
+    entity_dirs = [path / name for name in ENTITY_FOLDERS if (path / name).is_dir()]
+    inputs = [LoadInput(p, transform) for d in entity_dirs or [path] for p in _parts(d)]
+    merged = path / "merged_ids"
+    if merged.is_dir():
+        inputs += [LoadInput(p, merged_ids_transform(p.parent.name), read_csv_items)
+                   for p in sorted(merged.glob("*/*.csv*"))]
+    return inputs
+
+
+def _parts(folder: Path) -> list[Path]:
+    """The part files of an entity folder (updated_date=… partitions), in date order."""
+    return sorted(p for p in folder.glob("**/part_*") if p.is_file())
+
+
+def _file_input(path: Path) -> LoadInput:
+    """One file: a merged_ids CSV, or JSON Lines / an API page / one record."""
+    if ".csv" in path.suffixes:
+        return LoadInput(path, merged_ids_transform(path.parent.name), read_csv_items)
+    return LoadInput(path, transform)
+
+
+def load_openalex(driver: Driver, database: str, path: Path,
+                  options: LoadOptions | None = None) -> LoadSummary:
+    """Load an OpenAlex snapshot folder or file into the graph."""
+    inputs = discover(path)
+    if not inputs:
+        raise FileNotFoundError(f"no OpenAlex part files under {path}")
+    return run_load(driver, database, SOURCE, inputs, options)
