@@ -1,6 +1,6 @@
 """Analyst endpoint overhead and CSV streaming memory, against a throwaway Neo4j and server.
 
-Run: .venv/bin/python bench/cypher.py [--rounds 40]
+Run: .venv/bin/python bench/analyst.py [--rounds 40]
 
 1. Overhead: POST /api/v1/cypher (a real uvicorn process) against the same 1 000-row query
    through the driver in this process; prints median times and their ratio.
