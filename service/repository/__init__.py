@@ -1,0 +1,1 @@
+"""The exploration API's read layer: one function per query file, returning plain data."""

@@ -1,0 +1,103 @@
+"""Reads behind /api/v1/authors/…: the profile snapshot, works pages and collaborators."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from neo4j import Driver
+
+from service.repository.base import read_entity
+from service.repository.cursor import decode_cursor, encode_cursor
+from service.schemas.authors import (
+    CollaboratorsPage,
+    Profile,
+    ProfileCounts,
+    Trust,
+    Verification,
+    WorksPage,
+    WorkSummary,
+)
+from service.settings import Settings
+
+log = logging.getLogger("peergraph")
+
+CLOSE_COLLABORATOR_MIN_SHARED = 2
+TOPIC_MIN_SCORE = 0.3
+TOP_TOPICS = 5
+AUTHORS_PER_WORK = 10
+
+
+def get_profile(driver: Driver, settings: Settings, author_id: str) -> Profile:
+    """The profile snapshot of an author found by any of its ids."""
+    row = read_entity(driver, settings, "authors/get_profile", author_id, "Author",
+                      close_min=CLOSE_COLLABORATOR_MIN_SHARED, topic_min_score=TOPIC_MIN_SCORE,
+                      top_topics=TOP_TOPICS)
+    author = row["author"]
+    return Profile(
+        id=author["id"], name=author["name"], orcid=author["orcid"],
+        openalex_id=author["openalex_id"], claimed=row["claimed"],
+        trust=_trust(author), verification=_verification(author),
+        counts=ProfileCounts(works=row["works"], followers=row["followers"],
+                             topics=row["topics"],
+                             close_collaborators=row["close_collaborators"]),
+        institutions=row["institutions"], top_topics=row["top_topics"])
+
+
+def _trust(author: dict[str, Any]) -> Trust | None:
+    """The trust block, or None while the author is unscored."""
+    if author["trust_score"] is None:
+        return None
+    scored_at = author["scored_at"]
+    return Trust(score=author["trust_score"], band=author["trust_band"],
+                 breakdown=_breakdown(author["id"], author["trust_breakdown"]),
+                 scored_at=scored_at.to_native() if scored_at is not None else None,
+                 version=author["score_version"])
+
+
+def _breakdown(author_id: str, text: str | None) -> dict[str, Any]:
+    """The per-signal breakdown from its stored JSON; a damaged one is logged, not fatal."""
+    if not text:
+        return {}
+    try:
+        parsed = json.loads(text)
+    except ValueError:
+        log.warning("author %s has a trust_breakdown that is not JSON", author_id)
+        return {}
+    return parsed if isinstance(parsed, dict) else {}
+
+
+def _verification(author: dict[str, Any]) -> Verification | None:
+    """The verification block, or None while the author is unscored."""
+    if author["verification_level"] is None:
+        return None
+    return Verification(level=author["verification_level"], label=author["verification_label"],
+                        reasons=list(author["verification_reasons"] or []))
+
+
+def list_works(driver: Driver, settings: Settings, author_id: str, *, limit: int,
+               cursor: str | None, year_from: int | None, year_to: int | None,
+               work_type: str | None) -> WorksPage:
+    """One page of works, newest first; next_cursor continues after its last item."""
+    after_year, after_id = decode_cursor(cursor) if cursor else (None, None)
+    row = read_entity(driver, settings, "authors/list_works", author_id, "Author",
+                      year_from=year_from, year_to=year_to, type=work_type,
+                      after_year=after_year, after_id=after_id, limit=limit + 1,
+                      max_authors=AUTHORS_PER_WORK)
+    items = row["items"]
+    more = len(items) > limit
+    items = items[:limit]
+    next_cursor = encode_cursor(items[-1]["sort_year"], items[-1]["id"]) if more else None
+    return WorksPage(author_id=row["id"], total=row["total"],
+                     items=[WorkSummary.model_validate(item) for item in items],
+                     next_cursor=next_cursor)
+
+
+def list_collaborators(driver: Driver, settings: Settings, author_id: str,
+                       limit: int) -> CollaboratorsPage:
+    """Co-authors ranked by shared works, then by the most recent shared year."""
+    row = read_entity(driver, settings, "authors/list_collaborators", author_id, "Author",
+                      close_min=CLOSE_COLLABORATOR_MIN_SHARED, limit=limit)
+    return CollaboratorsPage(author_id=row["id"], total=row["total"],
+                             close_total=row["close_total"], items=row["items"])

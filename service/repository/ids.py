@@ -1,0 +1,61 @@
+"""Turn an id a client typed (our id, OpenAlex id or URL, ORCID iD or URL, DOI, ROR, alias)
+into the candidate keys the resolver query looks up."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+# The scheme is optional and may have lost a slash (some proxies merge `//` in paths).
+_URL = r"(?:https?:/+)?"
+_OPENALEX = re.compile(
+    rf"^(?:{_URL}(?:api\.)?openalex\.org/(?:[a-z]+/)?|openalex:)?([AWISTCFP]\d+)/?$", re.I)
+_ORCID = re.compile(
+    rf"^(?:{_URL}(?:www\.)?orcid\.org/|orcid:)?(\d{{4}}-\d{{4}}-\d{{4}}-\d{{3}}[\dX])/?$", re.I)
+_DOI = re.compile(rf"^(?:{_URL}(?:dx\.)?doi\.org/|doi:)?(10\.\d{{4,9}}/\S+)$", re.I)
+_ROR = re.compile(rf"^(?:{_URL}ror\.org/|ror:)([0-9a-z]{{9}})/?$", re.I)
+
+
+@dataclass(frozen=True)
+class IdCandidates:
+    """Every key under which the node a raw id names may be stored."""
+
+    ids: list[str]
+    openalex_id: str | None = None
+    orcid: str | None = None
+    doi: str | None = None
+    ror: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+    def params(self) -> dict[str, Any]:
+        """The parameters of cypher/nodes/resolve_node.cypher."""
+        return {"ids": self.ids, "openalex_id": self.openalex_id, "orcid": self.orcid,
+                "doi": self.doi, "ror": self.ror, "aliases": self.aliases}
+
+
+def candidates(raw: str) -> IdCandidates:
+    """The lookup keys for a raw id; unrecognised shapes are tried as ids and aliases as given."""
+    text = raw.strip()
+    ids, aliases = [text], [text]
+    openalex_id = orcid = doi = ror = None
+    if match := _OPENALEX.match(text):
+        openalex_id = match.group(1).upper()
+        # Topics keep their OpenAlex id with a prefix (openalex:C…/T…), others bare.
+        ids += [openalex_id, f"openalex:{openalex_id}"]
+        aliases.append(f"openalex:{openalex_id}")
+    elif match := _ORCID.match(text):
+        orcid = match.group(1).upper()
+        ids.append(f"orcid:{orcid}")
+        aliases.append(f"orcid:{orcid}")
+    elif match := _DOI.match(text):
+        doi = match.group(1).lower()
+        aliases.append(f"doi:{doi}")
+    elif match := _ROR.match(text):
+        ror = match.group(1).lower()
+    return IdCandidates(_unique(ids), openalex_id, orcid, doi, ror, _unique(aliases))
+
+
+def _unique(values: list[str]) -> list[str]:
+    """The values without repeats, first occurrence kept."""
+    return list(dict.fromkeys(values))

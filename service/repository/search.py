@@ -1,0 +1,88 @@
+"""Reads behind /api/v1/search: the Neo4j full-text indexes, with simple highlights."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from neo4j import Driver
+from neo4j.exceptions import ClientError
+
+from service.errors import InvalidParameter
+from service.repository.base import read
+from service.repository.convert import present
+from service.schemas.search import SearchHit, SearchResults
+from service.settings import Settings
+
+SEARCH_TYPES = ("author", "work")
+_QUERY_FILES = {"author": "search/search_authors", "work": "search/search_works"}
+# What Lucene reports for a query it cannot parse (Neo4j wraps it in ProcedureCallFailed).
+# Neo4j passes only our fixed index name and $q, so such a failure is always about $q.
+_LUCENE_FAILURES = ("org.apache.lucene", "IllegalArgumentException")
+_TERM = re.compile(r"[\w]{2,}")
+_OPERATORS = {"and", "or", "not", "to"}
+SNIPPET_CHARS = 160
+
+
+def search(driver: Driver, settings: Settings, q: str, types: list[str],
+           limit: int) -> SearchResults:
+    """Hits of each type from its full-text index, merged best score first."""
+    hits: list[SearchHit] = []
+    terms = _terms(q)
+    for kind in types:
+        for row in _run(driver, settings, kind, q, limit):
+            props = present(row["props"])
+            text = props.pop("abstract", None)
+            hits.append(SearchHit(type=kind, id=row["id"], label=row["label"],
+                                  score=row["score"], properties=props,
+                                  highlight=_highlight(terms, row["label"], text)))
+    hits.sort(key=lambda hit: hit.score, reverse=True)
+    return SearchResults(query=q, types=types, items=hits[:limit])
+
+
+def _run(driver: Driver, settings: Settings, kind: str, q: str,
+         limit: int) -> list[Any]:
+    """One index's hits; a query Lucene cannot parse is the caller's 422, not our 500."""
+    try:
+        return read(driver, settings, _QUERY_FILES[kind], q=q, limit=limit)
+    except ClientError as exc:
+        text = exc.message or ""
+        if "ProcedureCallFailed" in (exc.code or "") and any(
+                failure in text for failure in _LUCENE_FAILURES):
+            reason = text.split("Caused by:", 1)[-1].split("\n", 1)[0].strip()
+            reason = reason.split(": ", 1)[-1]
+            message = (f"not a valid Lucene query ({reason}); quote special characters "
+                       "such as ( ) [ ] : / with a backslash, or put the words in quotes")
+            raise InvalidParameter(f"q: {message}", errors=[
+                {"parameter": "q", "in": "query", "message": message}]) from exc
+        raise
+
+
+def _terms(q: str) -> list[str]:
+    """The plain words of a query, without Lucene operators or field names."""
+    words = [w for w in _TERM.findall(re.sub(r"\w+:", " ", q)) if w.lower() not in _OPERATORS]
+    return list(dict.fromkeys(w.lower() for w in words))
+
+
+def _highlight(terms: list[str], label: str | None, text: str | None) -> str | None:
+    """The label, or else a passage of the text, with matching words marked; HTML-escaped."""
+    if not terms:
+        return None
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, terms)) + r")", re.IGNORECASE)
+    if label and pattern.search(label):
+        return _mark(pattern, label)
+    if text and (match := pattern.search(text)):
+        start = max(0, match.start() - SNIPPET_CHARS // 2)
+        return ("…" if start else "") + _mark(pattern, text[start:start + SNIPPET_CHARS])
+    return None
+
+
+def _mark(pattern: re.Pattern[str], passage: str) -> str:
+    """The passage HTML-escaped, each match wrapped in <mark>."""
+    parts, last = [], 0
+    for match in pattern.finditer(passage):
+        parts += [html.escape(passage[last:match.start()]),
+                  f"<mark>{html.escape(match.group(0))}</mark>"]
+        last = match.end()
+    return "".join([*parts, html.escape(passage[last:])])

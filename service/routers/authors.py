@@ -1,0 +1,65 @@
+"""/api/v1/authors/{id}: the profile snapshot, works (cursor pages) and collaborators."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from service.deps import DriverDep, SettingsDep
+from service.errors import InvalidParameter
+from service.repository import authors
+from service.routers import id_path  # noqa: F401  (registers the {…:anyid} path type)
+from service.schemas.authors import CollaboratorsPage, Profile, WorksPage
+from service.schemas.problem import problem_responses
+
+router = APIRouter(prefix="/api/v1/authors", tags=["authors"],
+                   responses=problem_responses(404, 422, 503, 504))
+
+# `:anyid` because OpenAlex and ORCID URLs contain slashes (see service/routers/id_path.py).
+AuthorId = Annotated[str, Path(
+    max_length=512, description="Our id, an OpenAlex id or URL, an ORCID iD or URL, or an "
+                                "alias of a merged-away record",
+    examples=["researcher0", "https://openalex.org/A5023888391", "0000-0002-1825-0097"])]
+
+
+# The sub-resources come first: a URL-form id would also match `{author_id:anyid}` alone.
+@router.get("/{author_id:anyid}/works")
+def author_works(
+    author_id: AuthorId, driver: DriverDep, settings: SettingsDep,
+    limit: Annotated[int, Query(ge=1, le=100, description="works per page")] = 20,
+    cursor: Annotated[str | None, Query(max_length=512, description="next_cursor of the "
+                                        "previous page")] = None,
+    year_from: Annotated[int | None, Query(ge=0, le=9999)] = None,
+    year_to: Annotated[int | None, Query(ge=0, le=9999)] = None,
+    type: Annotated[str | None, Query(max_length=64, description="e.g. article, preprint")]
+    = None,
+) -> WorksPage:
+    """The author's works, newest first (works without a year last), in stable cursor pages."""
+    if year_from is not None and year_to is not None and year_from > year_to:
+        message = f"year_from ({year_from}) is after year_to ({year_to})"
+        raise InvalidParameter(message, errors=[{"parameter": "year_from", "in": "query",
+                                                 "message": message}])
+    return authors.list_works(driver, settings, author_id, limit=limit, cursor=cursor,
+                              year_from=year_from, year_to=year_to, work_type=type)
+
+
+@router.get("/{author_id:anyid}/collaborators")
+def author_collaborators(
+    author_id: AuthorId, driver: DriverDep, settings: SettingsDep,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> CollaboratorsPage:
+    """Co-authors ranked by shared works, then by the most recent shared year."""
+    return authors.list_collaborators(driver, settings, author_id, limit)
+
+
+@router.get("/{author_id:anyid}")
+def author_profile(author_id: AuthorId, driver: DriverDep, settings: SettingsDep) -> Profile:
+    """The profile snapshot: trust, verification, counts, institutions, top topics.
+
+    Topics count the distinct topics of the author's works with an ABOUT score of at least
+    0.3; close collaborators are co-authors with at least 2 shared works. Both are computed
+    from the graph, so they are there before scoring has run; `trust` and `verification`
+    are null until then.
+    """
+    return authors.get_profile(driver, settings, author_id)

@@ -1,0 +1,104 @@
+"""Works, topics and institutions, each with counts and first pages of related entities."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from service.schemas.authors import AuthorRef, VenueRef
+
+
+class PositionedAuthor(AuthorRef):
+    """An author of a work with their 0-based byline position."""
+
+    position: int | None
+
+
+class ScoredTopic(BaseModel):
+    """A topic of a work, with the ABOUT score."""
+
+    id: str
+    name: str | None
+    score: float | None
+
+
+class WorkRef(BaseModel):
+    """A work named in a list."""
+
+    id: str
+    title: str | None
+    year: int | None
+
+
+class WorkCounts(BaseModel):
+    """A work's counters."""
+
+    authors: int
+    topics: int
+    references: int
+    cited_by: int
+
+
+class WorkDetail(BaseModel):
+    """A work with its authors, topics, venue, references and citing works (first pages)."""
+
+    id: str
+    title: str | None
+    abstract: str | None = None
+    year: int | None = None
+    type: str | None = None
+    doi: str | None = None
+    arxiv_id: str | None = None
+    openalex_id: str | None = None
+    cited_by_count: int | None = None
+    publication_date: str | None = None
+    is_stub: bool | None = None
+    venue: VenueRef | None
+    counts: WorkCounts
+    authors: list[PositionedAuthor]
+    topics: list[ScoredTopic]
+    references: list[WorkRef]
+    cited_by: list[WorkRef]
+
+
+class TopicWork(WorkRef):
+    """A work about a topic, with the ABOUT score."""
+
+    score: float | None
+
+
+class TopicAuthor(AuthorRef):
+    """An author active in a topic, with how many of its top works they wrote."""
+
+    works: int
+
+
+class TopicDetail(BaseModel):
+    """A topic with its work count, its best works and most active authors."""
+
+    id: str
+    name: str | None
+    source: str | None = None
+    counts: dict[str, int]
+    works: list[TopicWork]
+    authors: list[TopicAuthor]
+
+
+class AffiliatedAuthor(AuthorRef):
+    """An author affiliated with an institution."""
+
+    works: int
+    start_year: int | None = None
+    end_year: int | None = None
+
+
+class InstitutionDetail(BaseModel):
+    """An institution with its author count and its most prolific affiliated authors."""
+
+    id: str
+    name: str | None
+    ror: str | None = None
+    country: str | None = None
+    type: str | None = None
+    domains: list[str] | None = None
+    counts: dict[str, int]
+    authors: list[AffiliatedAuthor]

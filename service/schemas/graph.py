@@ -1,0 +1,50 @@
+"""Nodes and edges in the shape Cytoscape.js draws directly (`{data: …}` per element)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class GraphNode(BaseModel):
+    """A node: its id, its type (label), a display label and a few display properties."""
+
+    id: str
+    type: str = Field(description="Author, Work, Topic, Institution or Venue")
+    label: str = Field(description="name, or title for a work")
+    hop: int | None = Field(None, description="distance from the centre (neighbourhoods)")
+    properties: dict[str, Any]
+
+
+class GraphEdge(BaseModel):
+    """A relationship, directed as stored; `id` is `source|TYPE|target`, unique per graph."""
+
+    id: str
+    source: str
+    target: str
+    type: str
+    properties: dict[str, Any]
+
+
+class Neighbourhood(BaseModel):
+    """A node's neighbourhood; `truncated` says that some neighbours were left out."""
+
+    center: str
+    depth: int
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+    truncated: bool
+
+
+class CollaborationPaths(BaseModel):
+    """The shortest collaboration paths between two authors, merged into one graph."""
+
+    source: str = Field(alias="from")
+    target: str = Field(alias="to")
+    hops: int = Field(description="collaboration steps (author to author via a shared work)")
+    paths: list[list[str]] = Field(description="each path as node ids, from `from` to `to`")
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+
+    model_config = {"populate_by_name": True, "serialize_by_alias": True}

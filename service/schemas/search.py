@@ -1,0 +1,26 @@
+"""Full-text search results."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class SearchHit(BaseModel):
+    """One match: what it is, its display label, its Lucene score and a few properties."""
+
+    type: str = Field(description="author or work")
+    id: str
+    label: str | None
+    score: float = Field(description="Lucene relevance; comparable within one type only")
+    highlight: str | None = Field(None, description="the matching passage, terms in <mark>")
+    properties: dict[str, Any]
+
+
+class SearchResults(BaseModel):
+    """Hits of every requested type, best score first within each type, merged by score."""
+
+    query: str
+    types: list[str]
+    items: list[SearchHit]
