@@ -1,0 +1,123 @@
+"""What the pages show, read through the same repository functions the JSON API uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from neo4j import Driver
+
+from service.auth import Caller, authenticate
+from service.errors import Unauthorized
+from service.identity.store import read, read_one
+from service.repository import authors
+from service.routers.scoring import ScoreHistory, score_history
+from service.schemas.authors import Collaborator, Profile, WorksPage
+from service.settings import Settings
+from service.web.session import WebSession, sign_out
+
+WORKS_PER_PAGE = 10
+HOME_LIST_SIZE = 8
+HISTORY_SHOWN = 10
+SIGNAL_NAMES = {"publication": "Publication record", "impact": "Impact",
+                "network": "Collaboration network", "topic_coherence": "Topic coherence",
+                "identity": "Identity verification", "community": "Community",
+                "anomaly": "Anomaly penalty"}
+
+
+@dataclass
+class Viewer:
+    """The visitor: signed out (caller None) or a user, with what they did to this author."""
+
+    caller: Caller | None = None
+    following: bool = False
+    holder_id: str | None = None
+    my_records: list[str] = field(default_factory=list)
+    open_claim: dict[str, Any] | None = None
+
+
+def current_caller(driver: Driver, settings: Settings, session: WebSession) -> Caller | None:
+    """The signed-in user; a token revoked or expired since sign-in signs the visitor out."""
+    if not session.token:
+        return None
+    try:
+        return authenticate(driver, settings, session.token)
+    except Unauthorized:
+        sign_out(session)
+        return None
+
+
+def viewer_of(driver: Driver, settings: Settings, caller: Caller | None,
+              author_id: str) -> Viewer:
+    """What the visitor has to do with the author: following, holding, claiming."""
+    row = read_one(driver, settings, "web/get_viewer_state", author_id=author_id,
+                   user_id=caller.user_id if caller else None) or {}
+    claims = row.get("open_claims") or []
+    return Viewer(caller=caller, following=bool(row.get("following")),
+                  holder_id=row.get("holder_id"), my_records=row.get("my_records") or [],
+                  open_claim=claims[0] if caller and claims else None)
+
+
+def works_page(driver: Driver, settings: Settings, author_id: str,
+               cursor: str | None) -> tuple[WorksPage, dict[str, str]]:
+    """One page of works and their abstracts (by work id)."""
+    page = authors.list_works(driver, settings, author_id, limit=WORKS_PER_PAGE, cursor=cursor,
+                              year_from=None, year_to=None, work_type=None)
+    rows = read(driver, settings, "web/list_work_abstracts", ids=[w.id for w in page.items])
+    return page, {row["id"]: row["abstract"] for row in rows if row["abstract"]}
+
+
+def close_collaborators(driver: Driver, settings: Settings,
+                        author_id: str) -> list[Collaborator]:
+    """Co-authors with at least two shared works, most shared first."""
+    page = authors.list_collaborators(driver, settings, author_id, 50)
+    return [c for c in page.items if c.close]
+
+
+def history_of(driver: Driver, settings: Settings, author_id: str) -> ScoreHistory:
+    """The author's recent published scores, newest first."""
+    return score_history(author_id, driver, settings, limit=HISTORY_SHOWN)
+
+
+def signal_rows(profile: Profile) -> list[dict[str, Any]]:
+    """The trust breakdown as chart rows: name, contribution, weight, share of the bar."""
+    if profile.trust is None:
+        return []
+    rows = []
+    for key, signal in profile.trust.breakdown.items():
+        weight = signal.weight or 0
+        contribution = signal.contribution or 0
+        share = abs(contribution) / abs(weight) if weight else 0
+        rows.append({"key": key, "name": SIGNAL_NAMES.get(key, key.replace("_", " ")),
+                     "contribution": f"{contribution:g}", "weight": f"{weight:g}",
+                     "percent": round(min(1.0, share) * 100), "penalty": weight < 0})
+    return rows
+
+
+def history_points(history: ScoreHistory, width: int = 240, height: int = 60) -> str:
+    """SVG polyline points of the score history, oldest left; empty under two scores."""
+    values = [h.value for h in reversed(history.history)]
+    if len(values) < 2:
+        return ""
+    step = width / (len(values) - 1)
+    return " ".join(f"{i * step:.1f},{height - value * height / 100:.1f}"
+                    for i, value in enumerate(values))
+
+
+def home_lists(driver: Driver, settings: Settings) -> dict[str, list[dict[str, Any]]]:
+    """The most trusted and the most recently scored authors."""
+    return {"top": read(driver, settings, "web/list_top_authors", limit=HOME_LIST_SIZE),
+            "recent": read(driver, settings, "web/list_recently_scored",
+                           limit=HOME_LIST_SIZE)}
+
+
+def my_lists(driver: Driver, settings: Settings,
+             caller: Caller | None) -> dict[str, list[dict[str, Any]]]:
+    """The signed-in user's follows and claims (empty when signed out)."""
+    if caller is None:
+        return {"following": [], "claims": []}
+    following = read(driver, settings, "follows/list_following", user_id=caller.user_id,
+                     skip=0, limit=50)
+    claims = read(driver, settings, "claims/list_claims", user_id=caller.user_id,
+                  status=None, skip=0, limit=50)
+    return {"following": following, "claims": [row["claim"] for row in claims]}

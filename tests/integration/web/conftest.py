@@ -1,0 +1,108 @@
+"""Fixtures of the browser tests: the scored sample in the real Neo4j, the real app served by
+uvicorn on a free port, and Debian's Chromium driven by Playwright (headless, no network
+beyond the app).
+
+Each test module gets a freshly loaded and scored graph, so a module that writes (follows,
+claims) never changes what another module sees."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from neo4j import Driver
+from playwright.sync_api import Browser, Page, sync_playwright
+from web_helpers import PageWatch, WebApp
+
+from loaders.sample import load_sample
+from scoring.job import RunOptions, rescore
+from service.app import create_app
+from service.db import apply_schema, delete_everything
+from service.localdb import free_port
+from service.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[3]
+FIXTURES = ROOT / "tests" / "fixtures" / "web"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def _scored_sample(driver: Driver, settings: Settings) -> None:
+    """An empty graph, the schema, the sample with the web fixture, scored once."""
+    delete_everything(driver, settings.neo4j_database)
+    apply_schema(driver, settings.neo4j_database)
+    load_sample(driver, settings.neo4j_database)
+    text = (FIXTURES / "web_graph.cypher").read_text(encoding="utf-8")
+    body = "\n".join(ln for ln in text.splitlines() if not ln.strip().startswith("//"))
+    for statement in filter(None, (part.strip() for part in body.split(";"))):
+        driver.execute_query(statement, database_=settings.neo4j_database)  # type: ignore[arg-type]
+    rescore(driver, settings.neo4j_database, RunOptions(full=True))
+
+
+@pytest.fixture(scope="module")
+def web_app(session_driver: Driver, settings: Settings,
+            tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebApp]:
+    """The real app over the scored sample, served by uvicorn in a thread."""
+    _scored_sample(session_driver, settings)
+    outbox_path = tmp_path_factory.mktemp("web-outbox") / "outbox.jsonl"
+    app_settings = settings.model_copy(update={"outbox": "file", "outbox_path": outbox_path})
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(app_settings), host="127.0.0.1",
+                                           port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the web app did not start")
+        time.sleep(0.05)
+    yield WebApp(f"http://127.0.0.1:{port}", app_settings, session_driver, outbox_path)
+    server.should_exit = True
+    thread.join(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Headless Chromium from Debian (`make test` installs it), never a downloaded build."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium) "
+                    "or `apt-get install chromium`")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM),
+                                              args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def open_page(browser: Browser, web_app: WebApp) -> Iterator[Callable[..., Page]]:
+    """open_page(path, width=1280) opens a page in a fresh context; checks it stayed local
+    and had no script or CSP errors (an error page's own status is no script error)."""
+    contexts, watches = [], []
+
+    def _open(path: str, width: int = 1280, error_page: bool = False) -> Page:
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        watch = PageWatch(web_app.url)
+        page.on("request", lambda request: watch.request(request.url))
+        page.on("pageerror", lambda error: watch.errors.append(str(error)))
+        page.on("console", lambda m: watch.errors.append(m.text)
+                if m.type == "error" and not error_page else None)
+        page.goto(web_app.url + path)
+        contexts.append(context)
+        watches.append(watch)
+        return page
+
+    yield _open
+    for context in contexts:
+        context.close()
+    for watch in watches:
+        assert watch.foreign == [], f"requests to other hosts: {watch.foreign}"
+        assert watch.errors == [], f"script or CSP errors: {watch.errors}"
+

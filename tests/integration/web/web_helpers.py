@@ -1,0 +1,68 @@
+"""What the browser tests share: the running app, a page's watch, screenshots, sign-in."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from neo4j import Driver
+from playwright.sync_api import Page
+
+from service.settings import Settings
+
+SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
+
+
+@dataclass
+class WebApp:
+    """The running app: its base URL, settings and the driver behind it."""
+
+    url: str
+    settings: Settings
+    driver: Driver
+    outbox_path: Path
+
+    def outbox(self) -> list[dict[str, str]]:
+        """The messages the file outbox holds, oldest first."""
+        if not self.outbox_path.exists():
+            return []
+        return [json.loads(line) for line in self.outbox_path.read_text().splitlines()]
+
+
+@dataclass
+class PageWatch:
+    """What a page did that a test forbids: requests to other hosts, script or CSP errors."""
+
+    base: str
+    foreign: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def request(self, url: str) -> None:
+        """Note a request to any host but the app's."""
+        if not (url.startswith(self.base) or url.startswith("data:")):
+            self.foreign.append(url)
+
+
+def save_screenshot(page: Page, name: str) -> None:
+    """A full-page screenshot in docs/screenshots/ (the README shows them)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / name), full_page=True)
+
+
+def graph_ids(page: Page, handle: str, selector: str = "node") -> set[str]:
+    """Ids of the elements a page's Cytoscape instance (window[handle].cy) draws and shows."""
+    ids: list[str] = page.evaluate(
+        "([handle, selector]) => window[handle].cy.elements(selector)"
+        ".filter((e) => e.visible()).map((e) => e.id())", [handle, selector])
+    return set(ids)
+
+
+def double_click_node(page: Page, node_id: str) -> None:
+    """Double-click a node where the explorer draws it, once the view has stopped moving."""
+    page.wait_for_function("() => !window.peergraphExplorer.cy.animated()")
+    box = page.locator("#graph").bounding_box()
+    assert box is not None
+    point = page.evaluate("(id) => window.peergraphExplorer.cy.getElementById(id)"
+                          ".renderedPosition()", node_id)
+    page.mouse.dblclick(box["x"] + point["x"], box["y"] + point["y"])

@@ -1,0 +1,128 @@
+// The profile page: the research-graph slice, and the follow / claim / invite actions.
+import { addElements, h, loadCytoscape, neighbourhood, pageWrite, resize, style, toElements } from "./graph.js";
+
+const profile = document.getElementById("profile");
+const authorId = profile.dataset.authorId;
+const authorName = profile.dataset.name;
+const statusBox = document.getElementById("action-status");
+
+/** Say what happened in the Actions panel (announced to screen readers). */
+function say(message, kind = "ok") {
+  statusBox.textContent = message;
+  statusBox.className = `notice ${kind}`;
+  statusBox.hidden = false;
+}
+
+/** Draw the author's collaborators and institutions, with a list as the text alternative. */
+async function drawSlice() {
+  const loading = document.getElementById("mini-loading");
+  const container = document.getElementById("mini-graph");
+  const list = document.getElementById("mini-graph-list");
+  try {
+    const [cytoscape, graph] = await Promise.all([
+      loadCytoscape(), neighbourhood(authorId, { types: "Author,Institution", limit: 40 })]);
+    for (const node of graph.nodes.filter((n) => n.id !== graph.center)) {
+      const href = node.type === "Author" ? `/authors/${encodeURIComponent(node.id)}`
+                                          : `/explore?focus=${encodeURIComponent(node.id)}`;
+      list.append(h("li", { "data-node-id": node.id }, h("a", { href }, node.label), ` (${node.type.toLowerCase()})`));
+    }
+    if (!graph.nodes.some((n) => n.id !== graph.center)) list.append(h("li", {}, "No collaborators or institutions yet."));
+    if (!cytoscape) {
+      loading.textContent = "The graph library is not installed here (run `npm ci --prefix web`); the list below shows the same neighbours.";
+      return;
+    }
+    const cy = cytoscape({ container, style: style(), boxSelectionEnabled: false });
+    addElements(cy, toElements(graph));
+    cy.getElementById(graph.center).addClass("focus");
+    resize(cy);
+    cy.layout({ name: "concentric", concentric: (n) => (n.id() === graph.center ? 2 : 1),
+                levelWidth: () => 1, minNodeSpacing: 110, animate: false, padding: 30 }).run();
+    cy.on("tap", "node", (event) => {
+      const node = event.target;
+      if (node.id() !== graph.center && node.data("type") === "Author") {
+        window.location.href = `/authors/${encodeURIComponent(node.id())}`;
+      }
+    });
+    window.peergraphProfile = { cy };
+    loading.hidden = true;
+  } catch (error) {
+    loading.textContent = `The graph could not be loaded: ${error.message}`;
+  }
+}
+
+/** Follow or unfollow; the follower count updates from the answer. */
+async function toggleFollow(button) {
+  const following = button.dataset.following === "true";
+  button.disabled = true;
+  try {
+    const state = await pageWrite(following ? "DELETE" : "PUT", `/web/authors/${encodeURIComponent(authorId)}/follow`);
+    document.querySelector('[data-testid="count-followers"]').textContent = state.followers;
+    button.dataset.following = String(state.following);
+    button.setAttribute("aria-pressed", String(state.following));
+    button.textContent = `${state.following ? "Unfollow" : "Follow"} ${authorName}`;
+    say(state.following ? `You follow ${authorName}.` : `You no longer follow ${authorName}.`);
+  } catch (error) {
+    say(error.message, "error");
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/** Start an e-mail claim; then ask for the code that was sent. */
+async function startClaim(event) {
+  event.preventDefault();
+  const email = document.getElementById("claim-email").value.trim();
+  try {
+    const started = await pageWrite("POST", `/web/authors/${encodeURIComponent(authorId)}/claims`,
+                                    email ? { method: "email", email } : { method: "email" });
+    const verify = document.getElementById("claim-verify");
+    verify.dataset.claimId = started.claim.id;
+    document.getElementById("claim-sent").textContent =
+      `A one-time code was sent to ${started.claim.sent_to || "the address on the record"}.`;
+    event.target.hidden = true;
+    verify.hidden = false;
+    document.getElementById("claim-code").focus();
+    say("Check your e-mail for the code.");
+  } catch (error) {
+    say(error.message, "error");
+  }
+}
+
+/** Send the code; on success the page reloads to show the claimed record and its level. */
+async function verifyClaim(event) {
+  event.preventDefault();
+  const form = event.target;
+  const code = document.getElementById("claim-code").value.trim();
+  try {
+    const result = await pageWrite("POST", `/web/claims/${encodeURIComponent(form.dataset.claimId)}/verify`, { code });
+    say(result.detail);
+    if (result.claim.status === "verified") window.location.reload();
+  } catch (error) {
+    say(error.message, "error");
+  }
+}
+
+/** Invite the holder of this record to collaborate. */
+async function invite(event) {
+  event.preventDefault();
+  const message = document.getElementById("invite-message");
+  try {
+    const sent = await pageWrite("POST", "/web/invitations", { to_author_id: authorId, message: message.value.trim() });
+    message.value = "";
+    say(`Invitation sent to ${sent.to_name || sent.to_author}.`);
+  } catch (error) {
+    say(error.message, "error");
+  }
+}
+
+document.getElementById("follow-button")?.addEventListener("click", (e) => toggleFollow(e.currentTarget));
+document.getElementById("claim-button")?.addEventListener("click", (e) => {
+  e.currentTarget.hidden = true;
+  const form = document.getElementById("claim-start");
+  form.hidden = false;
+  document.getElementById("claim-email").focus();
+});
+document.getElementById("claim-start").addEventListener("submit", startClaim);
+document.getElementById("claim-verify").addEventListener("submit", verifyClaim);
+document.getElementById("invite-form").addEventListener("submit", invite);
+drawSlice();
