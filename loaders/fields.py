@@ -28,6 +28,8 @@ def integer(record: dict[str, Any], key: str) -> int | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError(f"field {key!r} must be an integer, got {type(value).__name__}")
+    if not -(2**63) <= value < 2**63:  # Neo4j stores 64-bit integers; a bigger one fails a batch
+        raise ValueError(f"field {key!r} is out of the 64-bit integer range")
     return value
 
 

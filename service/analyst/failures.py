@@ -35,6 +35,11 @@ def translated(text: str, prefix_lines: int = 0, timeout_s: float | None = None)
         raise mapped from exc
     except TransactionError as exc:  # the server ended the transaction, e.g. at its timeout
         raise QueryTimeout(_timeout_message(timeout_s)) from exc
+    except (OverflowError, UnicodeEncodeError) as exc:  # the driver cannot pack a parameter
+        raise InvalidParameter(
+            "A parameter cannot be sent to Neo4j: integers must fit in 64 bits and strings "
+            f"must be valid Unicode ({type(exc).__name__}).",
+            errors=[{"parameter": "parameters", "in": "body", "message": str(exc)}]) from exc
 
 
 def from_neo4j(exc: Neo4jError, text: str, prefix_lines: int = 0,
