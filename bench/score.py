@@ -1,0 +1,189 @@
+"""Scoring benchmark: full and incremental rescoring, PageRank vs networkx, batched writes.
+
+Usage: .venv/bin/python -m bench.score --uri bolt://127.0.0.1:7690 --password-file PATH
+(or PEERGRAPH_NEO4J_URI / PEERGRAPH_NEO4J_PASSWORD). Every figure is a ratio against a
+baseline measured in the same process. It writes scores (that is what a rescoring does) and
+touches `changed_at` on 1 % of the authors; it never deletes data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import time
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import numpy as np
+from neo4j import Driver, GraphDatabase, RoutingControl
+
+from cypher import query
+from scoring import graph_io
+from scoring.job import RunOptions, RunSummary, rescore
+from scoring.propagation import DAMPING, trust_rank
+from service.db import apply_schema
+
+TOUCH = ("UNWIND $ids AS id MATCH (a:Author {id: id}) SET a.changed_at = datetime() "
+         "RETURN count(a) AS n")
+
+
+class PhaseTimer:
+    """A reporter that records how long each phase of a run took."""
+
+    def __init__(self) -> None:
+        self.times: dict[str, float] = {}
+        self._name, self._began = "", time.perf_counter()
+
+    def phase(self, name: str, total: int | None = None) -> None:
+        now = time.perf_counter()
+        if self._name:
+            self.times[self._name] = self.times.get(self._name, 0.0) + now - self._began
+        self._name, self._began = name, now
+
+    def advance(self, n: int = 1) -> None:
+        """Nothing to record per item."""
+
+    def close(self) -> dict[str, float]:
+        self.phase("")
+        return self.times
+
+
+def peak_rss_gib() -> float:
+    """This process's peak resident memory so far (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
+
+
+def timed_run(driver: Driver, db: str, full: bool) -> tuple[RunSummary, dict[str, float]]:
+    """One rescoring with per-phase times."""
+    timer = PhaseTimer()
+    summary = rescore(driver, db, RunOptions(full=full, lease_s=600, batch=5_000), timer)
+    return summary, timer.close()
+
+
+def pagerank_comparison(driver: Driver, db: str, seed_share: float,
+                        max_authors: int) -> dict[str, Any]:
+    """Our sparse TrustRank against networkx's personalised PageRank, same graph and tol
+    (the subgraph of the first `max_authors` authors with collaborators: networkx needs
+    about 1 KB of memory per edge)."""
+    trust = graph_io.read_trust_inputs(driver, db)
+    index = {a: i for i, a in enumerate(trust.ids)}
+    pairs = graph_io.read_pairs(driver, db, index)
+    from scoring.collaboration import collaboration_matrix
+
+    weights = collaboration_matrix(pairs, len(index))
+    degree = np.asarray(weights.sum(axis=1)).ravel()
+    keep = np.flatnonzero(degree > 0)[:max_authors]
+    weights = weights[keep][:, keep].tocsr()
+    degree = np.asarray(weights.sum(axis=1)).ravel()
+    keep = np.flatnonzero(degree > 0)  # networkx spreads dangling mass; ours does not
+    weights = weights[keep][:, keep].tocsr()
+    rng = np.random.default_rng(1)
+    seeds = rng.random(len(keep)) < seed_share
+    tol = 1e-9  # both libraries stop when the L1 change is below n * tol
+    began = time.perf_counter()
+    ours = trust_rank(weights, seeds, tol=tol, max_iter=1000)
+    ours_s = time.perf_counter() - began
+    graph = nx.from_scipy_sparse_array(weights)
+    personalization = {int(i): 1.0 for i in np.flatnonzero(seeds)}
+    began = time.perf_counter()
+    theirs = nx.pagerank(graph, alpha=DAMPING, personalization=personalization, tol=tol,
+                         max_iter=1000, weight="weight")
+    nx_s = time.perf_counter() - began
+    theirs_arr = np.array([theirs[i] for i in range(len(keep))])
+    gap = float(np.abs(ours / seeds.sum() - theirs_arr).max())
+    return {"nodes": len(keep), "edges": weights.nnz // 2, "seeds": int(seeds.sum()),
+            "ours_s": ours_s, "networkx_s": nx_s, "speedup": nx_s / ours_s, "max_gap": gap}
+
+
+def write_comparison(driver: Driver, db: str, sample: int) -> dict[str, Any]:
+    """Batched UNWIND write-back against one SET statement per author, same rows."""
+    records, _, _ = driver.execute_query(
+        "MATCH (a:Author) WHERE a.trust_score IS NOT NULL RETURN a.id AS id, "
+        "a.trust_score AS value, a.trust_band AS band, a.trust_breakdown AS breakdown, "
+        "a.verification_level AS level, a.verification_label AS label, "
+        "a.verification_reasons AS reasons LIMIT $n", n=sample, database_=db,
+        routing_=RoutingControl.READ)
+    rows = [{"id": r["id"], "value": r["value"], "band": r["band"],
+             "breakdown": r["breakdown"], "verification_level": r["level"],
+             "verification_label": r["label"], "verification_reasons": r["reasons"]}
+            for r in records]
+    began = time.perf_counter()
+    for row in rows:
+        driver.execute_query(query("scoring/set_author_score"), row, database_=db)
+    per_row_s = time.perf_counter() - began
+    began = time.perf_counter()
+    graph_io.write_batches(driver, db, "scoring/set_author_scores", rows, 5_000)
+    batched_s = time.perf_counter() - began
+    return {"rows": len(rows), "per_row_s": per_row_s, "batched_s": batched_s,
+            "speedup": per_row_s / batched_s}
+
+
+def counts(driver: Driver, db: str) -> dict[str, int]:
+    """Works, authors and collaboration pairs in the graph."""
+    records, _, _ = driver.execute_query(
+        "CALL () { MATCH (w:Work) RETURN count(w) AS works } "
+        "CALL () { MATCH (a:Author) RETURN count(a) AS authors } "
+        "CALL () { MATCH ()-[c:COLLABORATES_WITH]->() RETURN count(c) AS pairs } "
+        "RETURN works, authors, pairs", database_=db, routing_=RoutingControl.READ)
+    return dict(records[0])
+
+
+def touch_authors(driver: Driver, db: str, share: float) -> int:
+    """Mark a seeded random share of the authors as changed (what a loader does)."""
+    records, _, _ = driver.execute_query("MATCH (a:Author) RETURN a.id AS id", database_=db,
+                                         routing_=RoutingControl.READ)
+    ids = sorted(r["id"] for r in records)
+    chosen = random.Random(5).sample(ids, max(1, int(len(ids) * share)))
+    driver.execute_query(TOUCH, ids=chosen, database_=db)
+    return len(chosen)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--uri", default=os.environ.get("PEERGRAPH_NEO4J_URI",
+                                                        "bolt://127.0.0.1:7687"))
+    parser.add_argument("--user", default=os.environ.get("PEERGRAPH_NEO4J_USER", "neo4j"))
+    parser.add_argument("--password", default=os.environ.get("PEERGRAPH_NEO4J_PASSWORD"))
+    parser.add_argument("--password-file", type=Path)
+    parser.add_argument("--database", default="neo4j")
+    parser.add_argument("--write-sample", type=int, default=5_000)
+    parser.add_argument("--pagerank-authors", type=int, default=200_000)
+    parser.add_argument("--skip-steady", action="store_true",
+                        help="skip the second full run on an unchanged graph")
+    args = parser.parse_args()
+    password = args.password_file.read_text().strip() if args.password_file else args.password
+    db = args.database
+    with GraphDatabase.driver(args.uri, auth=(args.user, password),
+                              notifications_min_severity="OFF") as driver:
+        apply_schema(driver, db)
+        print("graph before:", counts(driver, db))
+        full, phases = timed_run(driver, db, full=True)
+        print(f"full rescoring: {full.seconds:.1f}s, {full.authors_scored:,} authors, "
+              f"peak RSS {peak_rss_gib():.2f} GiB, stats {full.stats}")
+        print("  phases:", {k: round(v, 1) for k, v in phases.items()})
+        if not args.skip_steady:
+            steady, phases = timed_run(driver, db, full=True)
+            print(f"full rescoring, unchanged graph: {steady.seconds:.1f}s "
+                  f"({steady.seconds / full.seconds:.2f}x the first), stats {steady.stats}")
+            print("  phases:", {k: round(v, 1) for k, v in phases.items()})
+        touched = touch_authors(driver, db, 0.01)
+        incremental, phases = timed_run(driver, db, full=False)
+        print(f"incremental after {touched:,} authors (1 %) changed: "
+              f"{incremental.seconds:.1f}s = {incremental.seconds / full.seconds:.1%} of the "
+              f"full run; {incremental.authors_scored:,} rescored, stats {incremental.stats}")
+        print("  phases:", {k: round(v, 1) for k, v in phases.items()})
+        pagerank = pagerank_comparison(driver, db, 0.01, args.pagerank_authors)
+        print(f"PageRank on {pagerank['nodes']:,} authors / {pagerank['edges']:,} pairs: ours "
+              f"{pagerank['ours_s']:.2f}s, networkx {pagerank['networkx_s']:.2f}s -> "
+              f"{pagerank['speedup']:.1f}x (max difference {pagerank['max_gap']:.1e})")
+        writes = write_comparison(driver, db, args.write_sample)
+        print(f"write-back of {writes['rows']:,} authors: per-row SET {writes['per_row_s']:.2f}s,"
+              f" batched {writes['batched_s']:.2f}s -> {writes['speedup']:.1f}x")
+        print(f"peak RSS of this process: {peak_rss_gib():.2f} GiB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,6 @@
+// The latest run that completed: an incremental run rescores what changed since it started.
+// Contract: no parameters; returns id, started (datetime), mode; no row when none completed.
+MATCH (r:ScoringRun {status: 'completed'})
+RETURN r.id AS id, r.started AS started, r.mode AS mode
+ORDER BY r.started DESC
+LIMIT 1

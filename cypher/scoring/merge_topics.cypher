@@ -1,0 +1,6 @@
+// Upserts computed topics, named by their top terms.
+// Contract: $rows = [{id: 'peergraph:<n>', name, terms: [string]}]; returns changed (int).
+UNWIND $rows AS row
+MERGE (t:Topic {id: row.id})
+SET t.name = row.name, t.terms = row.terms, t.source = 'peergraph'
+RETURN count(t) AS changed

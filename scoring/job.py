@@ -1,0 +1,101 @@
+"""One rescoring run: take the lock, compute, stage, switch; all or nothing for readers."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import time
+from dataclasses import dataclass, field
+
+from neo4j import Driver
+
+from scoring import graph_io, runs
+from scoring.passes import Context, Reporter, SilentReporter, full_pass, incremental_pass
+from scoring.topics import TopicModel
+from scoring.trust import SCORE_VERSION
+
+log = logging.getLogger("peergraph.scoring")
+
+
+@dataclass
+class RunSummary:
+    """What a run did."""
+
+    run_id: str
+    mode: str
+    status: str
+    authors_scored: int
+    seconds: float
+    stats: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How to run: full or incremental, how long to wait for the lock, batch and history."""
+
+    full: bool = False
+    wait_s: float = 0.0
+    lease_s: int = 300
+    batch: int = 5_000
+    keep: int = 10
+
+
+def new_run_id() -> str:
+    """A sortable, unique run id, e.g. 20250101T030000-1a2b3c."""
+    return time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + "-" + secrets.token_hex(3)
+
+
+def rescore(driver: Driver, database: str, options: RunOptions | None = None,
+            reporter: Reporter | None = None) -> RunSummary:
+    """Run one rescoring under the lock; raise Conflict if another run holds it."""
+    options = options or RunOptions()
+    run_id, began = new_run_id(), time.perf_counter()
+    with runs.scoring_lock(driver, database, run_id, options.lease_s, options.wait_s) as lease:
+        notes = runs.recover_unfinished(driver, database, options.keep)
+        last = None if options.full else runs.last_completed(driver, database)
+        model = graph_io.read_topic_model(driver, database) if last else None
+        mode = "incremental" if last else "full"
+        if not options.full and mode == "full":
+            notes.append("no completed run yet: running a full rescoring")
+        ctx = Context(driver, database, run_id, options.batch, reporter or SilentReporter(),
+                      checks=[lease.check])
+        runs.create_run(driver, database, run_id, mode, SCORE_VERSION)
+        scored = _compute(ctx, mode, last, model)
+        _publish(ctx, scored, options.keep)
+    return RunSummary(run_id, mode, "completed", scored, time.perf_counter() - began,
+                      ctx.stats, notes)
+
+
+def _compute(ctx: Context, mode: str, last: runs.LastRun | None,
+             model: TopicModel | None) -> int:
+    """The pass itself; on any failure the staged scores are dropped and the run failed."""
+    try:
+        if mode == "full" or last is None:
+            return full_pass(ctx)
+        return incremental_pass(ctx, last.started, model)
+    except BaseException as exc:
+        _fail(ctx, exc)
+        raise
+
+
+def _publish(ctx: Context, scored: int, keep: int) -> None:
+    """Switch the staged scores in; a switch cut short is finished by the next run."""
+    ctx.check()
+    runs.set_status(ctx.driver, ctx.database, ctx.run_id, "switching", scored,
+                    details=dict(ctx.stats))
+    ctx.reporter.phase("publishing scores")
+    graph_io.run_autocommit(ctx.driver, ctx.database, "scoring/switch_scores",
+                            run_id=ctx.run_id, keep=keep)
+    runs.set_status(ctx.driver, ctx.database, ctx.run_id, "completed", scored)
+
+
+def _fail(ctx: Context, exc: BaseException) -> None:
+    """Drop the run's staged scores and record why it failed (best effort)."""
+    reason = f"{type(exc).__name__}: {exc}"[:500]
+    try:
+        graph_io.run_autocommit(ctx.driver, ctx.database, "scoring/delete_run_scores",
+                                run_id=ctx.run_id)
+        runs.set_status(ctx.driver, ctx.database, ctx.run_id, "failed", error=reason)
+    except Exception:  # the database may be what failed: the next run cleans up
+        log.warning("could not record the failure of run %s", ctx.run_id, exc_info=True)

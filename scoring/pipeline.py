@@ -1,0 +1,127 @@
+"""From arrays about authors and works to each author's score, band and verification."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+from scoring import anomaly, signals
+from scoring.signals import AuthorAggregates
+from scoring.trust import Signal, TrustScore, combine
+from scoring.verification import IDENTITY_VALUE, AuthorFacts, Verification, verify
+
+
+@dataclass
+class ScoringInput:
+    """Everything one scoring pass reads, as arrays aligned with `authors` and `work_ids`."""
+
+    authors: list[AuthorFacts]  # sorted by id; an author's index is its position
+    work_ids: list[str]
+    work_year: np.ndarray  # float, NaN = unknown
+    work_size: np.ndarray  # all authors of the work, even those not in `authors`
+    work_citations: np.ndarray  # float, NaN = not given by the source
+    author_idx: np.ndarray  # authorships (author index, work index)
+    work_idx: np.ndarray
+    work_topics: sp.csr_matrix  # works x topics: ABOUT scores
+    received_trust: np.ndarray  # per author, from propagation.received_trust
+    reference_year: int
+    # Incremental runs: every author's stored anomaly features in id order (NaN rows: none
+    # stored) and where `authors` sit in it, so the forest is fitted on the same rows in the
+    # same order as a full run would fit it. Full runs leave both empty.
+    anomaly_population: np.ndarray | None = None
+    population_positions: np.ndarray | None = None
+
+
+@dataclass(frozen=True)
+class AuthorResult:
+    """One author's new score and verification, and what the next incremental run needs."""
+
+    id: str
+    score: TrustScore
+    verification: Verification
+    network_trust: float
+    anomaly_features: list[float]
+
+
+def score_authors(data: ScoringInput) -> list[AuthorResult]:
+    """Score every author of `data` (deterministic: same input, same output)."""
+    n = len(data.authors)
+    agg = signals.aggregate(data.author_idx, data.work_idx, n, data.work_year,
+                            data.work_size, data.work_citations, data.work_topics)
+    feats = anomaly.features(agg.busiest_year_works, agg.mean_coauthors, agg.works,
+                             agg.active_years)
+    isolation = anomaly.isolation_scores(_population(data, feats), feats)
+    verifications = [verify(a, int(w)) for a, w in zip(data.authors, agg.works, strict=True)]
+    citations = np.array([np.nan if a.cited_by_count is None else a.cited_by_count
+                          for a in data.authors], dtype=np.float64)
+    citations = np.where(np.isnan(citations), agg.citations, citations)  # own count first
+    h_index = np.array([np.nan if a.h_index is None else a.h_index for a in data.authors],
+                       dtype=np.float64)
+    followers = np.array([a.followers for a in data.authors], dtype=np.float64)
+    # Every normalisation at once (numpy), then plain Python floats per author.
+    columns = {
+        "publication": signals.publication(agg.works, agg.first_year, agg.last_year,
+                                           data.reference_year),
+        "impact": signals.impact(citations, h_index),
+        "network": signals.network(data.received_trust),
+        "topic_coherence": signals.topic_coherence(agg.coherence, agg.topic_works),
+        "identity": np.array([IDENTITY_VALUE[v.level] for v in verifications]),
+        "community": signals.community(followers),
+        "anomaly": anomaly.penalty(isolation),
+    }
+    norm = {name: values.tolist() for name, values in columns.items()}
+    raw = _raw_columns(data, agg, feats, isolation, citations, h_index, followers)
+    raw["identity"] = [{"level": v.level} for v in verifications]
+    return [AuthorResult(
+        author.id,
+        combine([Signal(name, raw[name][i], norm[name][i]) for name in SIGNALS],
+                Signal("anomaly", raw["anomaly"][i], norm["anomaly"][i])),
+        verifications[i], float(data.received_trust[i]), feats[i].tolist())
+        for i, author in enumerate(data.authors)]
+
+
+def _population(data: ScoringInput, feats: np.ndarray) -> np.ndarray:
+    """The rows the anomaly forest is fitted on: everyone, in id order, with fresh features."""
+    if data.anomaly_population is None or data.population_positions is None:
+        return feats
+    population = data.anomaly_population.copy()
+    population[data.population_positions] = feats
+    return population[~np.isnan(population).any(axis=1)]
+
+
+SIGNALS = ("publication", "impact", "network", "topic_coherence", "identity", "community")
+
+
+def _raw_columns(data: ScoringInput, agg: AuthorAggregates, feats: np.ndarray,
+                 isolation: np.ndarray, citations: np.ndarray, h_index: np.ndarray,
+                 followers: np.ndarray) -> dict[str, list[dict[str, Any]]]:
+    """Per signal, each author's raw values as the breakdown shows them."""
+    works, first, last = agg.works.tolist(), _ints(agg.first_year), _ints(agg.last_year)
+    cites, h = _ints(citations), _ints(h_index)
+    coherence = np.round(agg.coherence, 4).tolist()
+    topic_works, topics = agg.topic_works.tolist(), agg.topic_count.tolist()
+    received = np.round(data.received_trust, 6).tolist()
+    shown = np.round(np.expm1(feats), 3).tolist()
+    iso = np.round(isolation, 4).tolist()
+    follow = followers.tolist()
+    ref = data.reference_year
+    n = len(data.authors)
+    return {
+        "publication": [{"works": int(works[i]), "first_year": first[i],
+                         "last_year": last[i], "reference_year": ref} for i in range(n)],
+        "impact": [{"citations": cites[i], "h_index": h[i]} for i in range(n)],
+        "network": [{"received_trust": received[i]} for i in range(n)],
+        "topic_coherence": [{"coherence": coherence[i], "works_with_topics": int(topic_works[i]),
+                             "topics": int(topics[i])} for i in range(n)],
+        "community": [{"followers": int(follow[i])} for i in range(n)],
+        "anomaly": [{"isolation_score": iso[i],
+                     **dict(zip(anomaly.FEATURES, shown[i], strict=True))} for i in range(n)],
+    }
+
+
+def _ints(values: np.ndarray) -> list[int | None]:
+    """Whole numbers as ints, NaN as None."""
+    return [None if v != v else int(v) for v in values.tolist()]
