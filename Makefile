@@ -7,7 +7,19 @@ LAUNCHER_SRC := launcher/pom.xml $(shell find launcher/src -type f 2>/dev/null)
 
 .PHONY: install run test lint bench clean
 
-install: $(VENV)/.installed $(LAUNCHER_JAR) .env
+WEB_DEPS := web/node_modules/.package-lock.json
+CHROMIUM := /usr/bin/chromium
+
+install: $(VENV)/.installed $(LAUNCHER_JAR) $(WEB_DEPS)
+	$(BIN)/peergraph setup-env
+
+# web explorer: the graph library from npm, pinned by web/package-lock.json (no build step)
+$(WEB_DEPS): web/package.json web/package-lock.json
+	npm ci --prefix web --no-audit --no-fund
+
+# web explorer tests: Debian's Chromium, driven by Playwright (never `playwright install`)
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,13 +30,10 @@ $(VENV)/.installed: pyproject.toml
 $(LAUNCHER_JAR): $(LAUNCHER_SRC)
 	mvn --batch-mode --quiet -f launcher/pom.xml -DskipTests package
 
-.env: | $(VENV)/.installed
-	$(BIN)/peergraph setup-env
-
 run: install
 	$(BIN)/peergraph run
 
-test: install
+test: install $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed

@@ -8,9 +8,13 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from scoring.schedule import start_background
 from service.db import ensure_schema, make_driver
 from service.errors import install_error_handlers
-from service.routers import health
+from service.routers import authors, entities, graph, health, pages, search
+from service.routers.analyst import router as analyst_router
+from service.routers.identity import IDENTITY_ROUTERS
+from service.routers.scoring import router as scoring_router
 from service.settings import Settings, get_settings
 
 
@@ -19,9 +23,12 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Make the one driver, apply the schema if Neo4j answers, close the driver on shutdown."""
     app.state.driver = make_driver(app.state.settings)
     app.state.schema_ready = ensure_schema(app.state.driver, app.state.settings) is None
+    rescorer = start_background(app.state.driver, app.state.settings)  # PEERGRAPH_RESCORE_CRON
     try:
         yield
     finally:
+        if rescorer is not None:
+            rescorer.shutdown(wait=False)
         app.state.driver.close()
 
 
@@ -40,4 +47,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                            allow_headers=["Authorization", "Content-Type"])
     install_error_handlers(app)
     app.include_router(health.router)
+    app.include_router(scoring_router)  # before authors: its {author_id:path} is greedy
+    for identity in IDENTITY_ROUTERS:  # users, tokens, follows, claims, invitations, admin
+        app.include_router(identity)
+    for explore in (authors, entities, graph, search):  # the exploration API, /api/v1
+        app.include_router(explore.router)
+    app.include_router(analyst_router)
+    pages.install(app)  # the web explorer: /, /authors/{id}, /explore, sign-in, static files
     return app

@@ -11,7 +11,10 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from service.cli_load import load_app, load_sample_command
+from service.cli_analyst import cypher_command, query_command, schema_command
+from service.cli_load import generate_app, load_app, load_sample_command
+from service.cli_scoring import rescore_after_load, rescore_command
+from service.cli_users import users_app
 from service.db import apply_schema, check_connectivity, count_graph, make_driver
 from service.errors import PeergraphError
 from service.localdb import LocalDbError, LocalNeo4j
@@ -22,13 +25,24 @@ app = typer.Typer(help="Peergraph: a research-trust knowledge graph over Neo4j."
 db_app = typer.Typer(help="The project's own Neo4j (no Docker needed).", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(load_app, name="load")
+app.command("cypher")(cypher_command)  # analyst access
+app.command("query")(query_command)
+app.command("schema")(schema_command)
+app.add_typer(generate_app, name="generate")
+app.command("rescore")(rescore_command)  # scoring
+app.add_typer(users_app, name="users")  # identity
 console = Console(stderr=True)
 
 
 @app.command("setup-env")
 def setup_env(env_file: Path = PROJECT_ROOT / ".env") -> None:
-    """Write a random PEERGRAPH_NEO4J_PASSWORD to .env unless a password is already set."""
+    """Write a random Neo4j password and web session secret to .env unless already set."""
     text = env_file.read_text() if env_file.exists() else ""
+    if "PEERGRAPH_SESSION_SECRET=" not in text and get_settings().session_secret is None:
+        text += f"PEERGRAPH_SESSION_SECRET={secrets.token_urlsafe(32)}\n"  # web sign-ins
+        env_file.write_text(text)
+        env_file.chmod(0o600)
+        console.print(f"Wrote a random web session secret to {env_file}.")
     if "PEERGRAPH_NEO4J_PASSWORD=" in text or get_settings().neo4j_password is not None:
         console.print("Neo4j password already configured.")
         return
@@ -97,10 +111,11 @@ def serve(host: str | None = None, port: int | None = None) -> None:
 
 @app.command("run")
 def run() -> None:
-    """The main job: start the local Neo4j, apply the schema, load the sample, serve the API."""
+    """The main job: start the local Neo4j, load the sample, score it, serve the API."""
     db_start()
     init_schema()
     load_sample_command()
+    rescore_after_load()
     serve()
 
 

@@ -54,12 +54,13 @@ def apply_schema(driver: Driver, database: str) -> str:
         for statement in statements(name):
             driver.execute_query(statement, database_=database)
     driver.execute_query(query("schema/await_indexes"), timeout_s=300, database_=database)
-    driver.execute_query(
-        query("schema/merge_schema_version"),
-        version=SCHEMA_VERSION,
-        applied_at=datetime.now(UTC).isoformat(),
-        database_=database,
-    )
+    return record_schema_version(driver, database)
+
+
+def record_schema_version(driver: Driver, database: str) -> str:
+    """Mark the schema as applied (the node /ready looks for)."""
+    driver.execute_query(query("schema/merge_schema_version"), version=SCHEMA_VERSION,
+                         applied_at=datetime.now(UTC).isoformat(), database_=database)
     return SCHEMA_VERSION
 
 
@@ -82,7 +83,7 @@ def schema_version(driver: Driver, database: str) -> str | None:
     return records[0]["version"] if records else None
 
 
-def delete_everything(driver: Driver, database: str, batch: int = 10_000) -> int:
+def delete_everything(driver: Driver, database: str, batch: int = 2_000) -> int:
     """Empty the graph in bounded transactions; returns the number of nodes deleted."""
     total = 0
     while True:

@@ -59,6 +59,18 @@ class Conflict(PeergraphError):
     status, code, title = 409, "conflict", "Conflict"
 
 
+class RateLimited(PeergraphError):
+    """Too many attempts in a window (e.g. guessing a claim code); retry after it ends."""
+
+    status, code, title = 429, "rate_limited", "Too many requests"
+
+
+class UpstreamUnavailable(PeergraphError):
+    """A service we depend on outside Neo4j (ORCID, the mail server) failed or refused us."""
+
+    status, code, title = 502, "upstream_unavailable", "Upstream service unavailable"
+
+
 class QueryTimeout(PeergraphError):
     """A query ran past its time limit and was stopped by the server."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator
@@ -38,6 +39,70 @@ class Settings(BaseSettings):
     api_port: int = Field(8000, ge=1, le=65535)
     cors_origins: list[str] = []
     query_timeout_s: float = Field(30.0, gt=0)
+
+    # Exploration API (issue 4): how many relationships a neighbourhood examines per node, so
+    # a hub with a million edges costs no more than one with scan_cap (ranking reads a
+    # property of every examined neighbour: ~2,000 keep a hub under 200 ms on 2 cores).
+    explore_scan_cap: int = Field(2_000, ge=100)
+    explore_hop2_scan_cap: int = Field(200, ge=10)
+    # How long an API read retries while Neo4j is unreachable before answering 503.
+    explore_retry_time_s: float = Field(2.0, ge=0)
+
+    # loaders: records per write transaction; where checkpoints and reject files go
+    load_batch_size: int = Field(1000, ge=1, le=100_000)
+    load_state_dir: Path = PROJECT_ROOT / ".peergraph" / "loads"
+
+    # analyst access: ad-hoc Cypher and saved queries (requests may ask for less, never more)
+    analyst_default_rows: int = Field(1_000, ge=1)
+    analyst_max_rows: int = Field(100_000, ge=1)
+    analyst_default_timeout_s: float = Field(10.0, gt=0)
+    analyst_max_timeout_s: float = Field(60.0, gt=0)
+    analyst_procedures: list[str] = [
+        "db.labels", "db.relationshipTypes", "db.propertyKeys", "db.schema.visualization",
+        "db.schema.nodeTypeProperties", "db.schema.relTypeProperties",
+        "db.index.fulltext.queryNodes", "db.index.fulltext.queryRelationships",
+        "db.index.vector.queryNodes", "db.info", "db.ping", "dbms.components",
+    ]
+
+    # scoring (issue 5): the rescoring schedule (a crontab line, e.g. "0 3 * * *"; unset = no
+    # schedule), the lock's lease, past scores kept per author, rows per write transaction
+    rescore_cron: str | None = None
+    rescore_lease_s: int = Field(300, ge=10)
+    rescore_history: int = Field(10, ge=1, le=1000)
+    rescore_batch_size: int = Field(5_000, ge=100, le=100_000)
+
+    # identity and social (issue 7): token lifetimes; claim codes (lifetime, tries per claim,
+    # verify attempts and claim starts per user per window, counted in the graph); the outbox
+    # that sends codes (file or log in development, smtp in production); the ORCID OAuth app.
+    token_ttl_days: int = Field(90, ge=1, le=3650)
+    token_max_ttl_days: int = Field(365, ge=1, le=3650)
+    claim_code_ttl_s: int = Field(900, ge=60, le=86_400)
+    claim_max_attempts: int = Field(5, ge=1, le=100)
+    claim_verify_limit: int = Field(10, ge=1)
+    claim_start_limit: int = Field(5, ge=1)
+    claim_window_s: int = Field(3600, ge=10)
+    outbox: Literal["file", "log", "smtp"] = "file"
+    outbox_path: Path = PROJECT_ROOT / ".peergraph" / "outbox.jsonl"
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = Field(587, ge=1, le=65535)
+    smtp_user: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = True
+    smtp_from: str = "Peergraph <no-reply@peergraph.invalid>"
+    smtp_timeout_s: float = Field(10.0, gt=0)
+    orcid_client_id: str | None = None
+    orcid_client_secret: SecretStr | None = None
+    orcid_authorize_url: str = "https://orcid.org/oauth/authorize"
+    orcid_token_url: str = "https://orcid.org/oauth/token"  # noqa: S105 - a URL
+    orcid_redirect_uri: str = "http://127.0.0.1:8000/api/v1/claims/orcid/callback"
+    orcid_timeout_s: float = Field(10.0, gt=0)
+
+    # web explorer (issue 8): the key that signs the pages' session cookie (unset: a random
+    # one per process, so sign-ins end at a restart; `peergraph setup-env` writes one), how
+    # long a sign-in lasts, and whether the cookie is Secure (unset: when served over https).
+    session_secret: SecretStr | None = None
+    session_max_age_s: int = Field(8 * 3600, ge=60, le=30 * 86_400)
+    session_cookie_secure: bool | None = None
 
     @field_validator("local_db_heap", "local_db_pagecache")
     @classmethod

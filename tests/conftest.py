@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
-from service.db import apply_schema, delete_everything, make_driver
+from service.db import apply_schema, delete_everything, make_driver, record_schema_version
 from service.localdb import LocalNeo4j, free_port
 from service.settings import Settings
 
@@ -78,12 +78,13 @@ def session_driver(settings: Settings) -> Iterator[Driver]:
     """One driver for the whole test session, like the service has one per process."""
     with make_driver(settings) as driver:
         driver.verify_connectivity()
+        apply_schema(driver, settings.neo4j_database)
         yield driver
 
 
 @pytest.fixture
 def driver(session_driver: Driver, settings: Settings) -> Driver:
-    """The driver, over a graph emptied for this test (schema kept and re-applied)."""
+    """The driver, over a graph emptied for this test (indexes and constraints kept)."""
     delete_everything(session_driver, settings.neo4j_database)
-    apply_schema(session_driver, settings.neo4j_database)
+    record_schema_version(session_driver, settings.neo4j_database)
     return session_driver
