@@ -67,9 +67,12 @@ def web_app(session_driver: Driver, settings: Settings,
     thread.join(timeout=30)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """Headless Chromium from Debian (`make test` installs it), never a downloaded build."""
+    """Headless Chromium from Debian (`make test` installs it), never a downloaded build.
+
+    Module-scoped: Playwright's sync API keeps an event loop running in this thread while it
+    is open, which would break later tests that call asyncio.run (the analyst shell's)."""
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium) "
                     "or `apt-get install chromium`")
