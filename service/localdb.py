@@ -66,10 +66,9 @@ class LocalNeo4j:
         """The launcher's pid when it is running, else None (a stale pid file is ignored)."""
         try:
             pid = int(self.pid_file.read_text().strip())
-            os.kill(pid, 0)
         except (OSError, ValueError):
             return None
-        return pid
+        return pid if _alive(pid) else None
 
     def command(self) -> list[str]:
         """The java command line; the password travels in the environment, never here."""
@@ -139,18 +138,27 @@ class LocalNeo4j:
 
 
 def _alive(pid: int) -> bool:
-    """True while the process exists and is not a zombie we can reap."""
+    """True while the process runs; a zombie (exited, not yet reaped by its parent) is dead."""
     try:
         finished, _ = os.waitpid(pid, os.WNOHANG)
         if finished == pid:
             return False
     except ChildProcessError:
-        pass  # not our child: fall back to a signal-0 probe
+        pass  # not our child (e.g. started by `peergraph run`): look at it instead
     try:
         os.kill(pid, 0)
     except OSError:
         return False
-    return True
+    return _process_state(pid) != "Z"
+
+
+def _process_state(pid: int) -> str:
+    """The kernel's one-letter state of a process (R, S, Z…), or "" where /proc is absent."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return ""
+    return stat.rsplit(")", 1)[-1].split()[0]
 
 
 def _require_free_port(host: str, port: int) -> None:
