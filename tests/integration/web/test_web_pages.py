@@ -84,6 +84,9 @@ def test_explorer_draws_expands_filters_and_finds_a_path(open_page: OpenPage) ->
     assert len(graph_ids(page, "peergraphExplorer")) > len(drawn)
 
     page.get_by_label("Works", exact=True).uncheck()
+    # The change handler and Cytoscape's style pass run after the click returns: wait for them.
+    page.wait_for_function("() => window.peergraphExplorer.cy.nodes('[type = \"Work\"]')"
+                           ".filter((n) => n.visible()).length === 0", timeout=10_000)
     assert not graph_ids(page, "peergraphExplorer", 'node[type = "Work"]')
     expect(page.get_by_test_id("node-list").locator("li[data-type=Work]")).to_have_count(0)
     expect(page.get_by_test_id("node-list").locator("li[data-type=Author]")).not_to_have_count(0)
