@@ -46,8 +46,10 @@ def _run(load: Callable[[Driver, str], LoadSummary], rescore: bool = False) -> N
         _print_summary(summary)
         if rescore and not summary.failed:
             from scoring.job import rescore as run_rescore  # scoring is only needed here
+            from scoring.schedule import options_from
 
-            scored = run_rescore(driver, settings.neo4j_database)
+            # The same lease, batch size and history settings as `peergraph rescore`.
+            scored = run_rescore(driver, settings.neo4j_database, options_from(settings))
             console.print(f"Rescored {scored.authors_scored:,} authors ({scored.mode}).")
     if summary.failed:
         raise typer.Exit(1)
