@@ -21,6 +21,12 @@ WRITE_ORDER = (
 )
 # merged_ids per label: cypher/load/apply_<name>.cypher, run after every other row.
 MERGE_ORDER = ("author_merges", "work_merges", "institution_merges", "venue_merges")
+# Each step: (kind, query); a kind's count is its last query's.
+WRITE_STEPS = tuple(
+    [(name, f"load/merge_{name}") for name in WRITE_ORDER[:WRITE_ORDER.index("published_in")]]
+    + [("published_in", "load/delete_stale_published_in")]
+    + [(name, f"load/merge_{name}") for name in WRITE_ORDER[WRITE_ORDER.index("published_in"):]]
+    + [(name, f"load/apply_{name}") for name in MERGE_ORDER])
 
 
 @dataclass
@@ -69,10 +75,8 @@ def write_rows(driver: Driver, database: str, rows: GraphRows) -> dict[str, int]
 
     def work(tx: ManagedTransaction) -> dict[str, int]:
         counts = {}
-        for name in WRITE_ORDER:
-            counts.update(_run_kind(tx, f"load/merge_{name}", name, getattr(rows, name)))
-        for name in MERGE_ORDER:
-            counts.update(_run_kind(tx, f"load/apply_{name}", name, getattr(rows, name)))
+        for name, query_name in WRITE_STEPS:
+            counts.update(_run_kind(tx, query_name, name, getattr(rows, name)))
         return counts
 
     with driver.session(database=database) as session:
