@@ -8,6 +8,7 @@ from typing import Any
 from neo4j import Driver, ManagedTransaction
 
 from cypher import query
+from loaders.fresh import fresh_only, split_edges
 
 Row = dict[str, Any]
 
@@ -21,12 +22,11 @@ WRITE_ORDER = (
 )
 # merged_ids per label: cypher/load/apply_<name>.cypher, run after every other row.
 MERGE_ORDER = ("author_merges", "work_merges", "institution_merges", "venue_merges")
-# Each step: (kind, query); a kind's count is its last query's.
-WRITE_STEPS = tuple(
-    [(name, f"load/merge_{name}") for name in WRITE_ORDER[:WRITE_ORDER.index("published_in")]]
-    + [("published_in", "load/delete_stale_published_in")]
-    + [(name, f"load/merge_{name}") for name in WRITE_ORDER[WRITE_ORDER.index("published_in"):]]
-    + [(name, f"load/apply_{name}") for name in MERGE_ORDER])
+NODE_KINDS = WRITE_ORDER[:WRITE_ORDER.index("authorships")]
+EDGE_KINDS = WRITE_ORDER[WRITE_ORDER.index("authorships"):]
+# Work edges whose MERGE path has more than one statement, in order.
+MERGE_STATEMENTS = {"published_in": ("load/delete_stale_published_in",
+                                     "load/merge_published_in")}
 
 
 @dataclass
@@ -74,13 +74,38 @@ def write_rows(driver: Driver, database: str, rows: GraphRows) -> dict[str, int]
     """Write one batch in one transaction (all of it or none of it); counts per kind."""
 
     def work(tx: ManagedTransaction) -> dict[str, int]:
-        counts = {}
-        for name, query_name in WRITE_STEPS:
-            counts.update(_run_kind(tx, query_name, name, getattr(rows, name)))
+        counts: dict[str, int] = {}
+        created: set[str] = set()
+        for name in NODE_KINDS:
+            if name == "works":
+                created = _merge_works(tx, rows.works, counts)
+            else:
+                _add(counts, _run_kind(tx, f"load/merge_{name}", name, getattr(rows, name)))
+        create, merge = split_edges(rows, fresh_only(rows, created))
+        for name in EDGE_KINDS:
+            _add(counts, _run_kind(tx, f"load/create_{name}", name, create.get(name, [])))
+            for query_name in MERGE_STATEMENTS.get(name, (f"load/merge_{name}",)):
+                _add(counts, _run_kind(tx, query_name, name, merge.get(name, getattr(rows, name))))
+        for name in MERGE_ORDER:
+            _add(counts, _run_kind(tx, f"load/apply_{name}", name, getattr(rows, name)))
         return counts
 
     with driver.session(database=database) as session:
         return session.execute_write(work)
+
+
+def _merge_works(tx: ManagedTransaction, batch: list[Row], counts: dict[str, int]) -> set[str]:
+    """Upsert the batch's works; the ids of those this transaction created."""
+    if not batch:
+        return set()
+    records = list(tx.run(query("load/merge_works"), rows=batch))
+    counts["works"] = len(records)
+    return {record["id"] for record in records if record["fresh"]}
+
+
+def _add(counts: dict[str, int], more: dict[str, int]) -> None:
+    for kind, changed in more.items():
+        counts[kind] = counts.get(kind, 0) + changed
 
 
 def _run_kind(tx: ManagedTransaction, query_name: str, kind: str,

@@ -223,3 +223,35 @@ def test_a_newer_record_updates_in_place_and_an_older_one_does_not(
     records, _, _ = driver.execute_query("MATCH (w:Work {id: $id}) RETURN w.title AS t, "
                                          "count(*) AS n", id=_short(work["id"]))
     assert (records[0]["t"], records[0]["n"]) == ("Newer", 1)
+
+
+def test_a_work_twice_in_one_batch_and_an_author_twice_in_a_byline_make_one_edge(
+        driver: Driver, settings: Settings, tmp_path: Path) -> None:
+    first = _records(WORKS_2022)[0]
+    byline = first["authorships"]
+    doubled = {**first, "authorships": [*byline, byline[0]]}  # same author listed again
+    authors = {_short(a["author"]["id"]) for a in byline} - {"A9999999999"}
+    alone, twice = tmp_path / "alone.jsonl", tmp_path / "twice.jsonl"
+    alone.write_text(json.dumps(doubled) + "\n")  # a new work: its edges are CREATEd
+    twice.write_text(json.dumps(first) + "\n" + json.dumps(doubled) + "\n")  # MERGEd
+    for path in (alone, twice):
+        assert load_openalex(driver, settings.neo4j_database, path,
+                             _options(tmp_path)).status == "completed"
+        edges = count(driver, "MATCH (:Author)-[r:AUTHORED]->(:Work {id: $id}) "
+                              "RETURN count(r)", id=_short(first["id"]))
+        assert edges == len(authors)
+
+
+def test_fresh_works_get_the_same_graph_as_merged_ones(driver: Driver, settings: Settings,
+                                                      tmp_path: Path) -> None:
+    """Loaded fresh (edges CREATEd) or over stubs and old copies (edges MERGEd): one graph."""
+    load_openalex(driver, settings.neo4j_database, WORKS_2022, _options(tmp_path))
+    fresh = graph_snapshot(driver)
+    delete_everything(driver, settings.neo4j_database)
+    apply_schema(driver, settings.neo4j_database)
+    records = _records(WORKS_2022)
+    half = tmp_path / "half.jsonl"  # every other work first: their citations make stubs
+    half.write_text("".join(json.dumps(r) + "\n" for r in records[1::2]))
+    load_openalex(driver, settings.neo4j_database, half, _options(tmp_path))
+    load_openalex(driver, settings.neo4j_database, WORKS_2022, _options(tmp_path))
+    assert graph_snapshot(driver) == fresh
