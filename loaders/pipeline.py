@@ -46,6 +46,7 @@ class LoadOptions:
 
     state_dir: Path = DEFAULT_STATE_DIR
     batch_size: int = 1000
+    writers: int = 2
     reject_file: Path | None = None
     restart: bool = False
     progress: bool | None = None
@@ -89,7 +90,8 @@ def run_load(driver: Driver, database: str, source: str, inputs: list[LoadInput]
     gc.set_threshold(GC_THRESHOLD, *thresholds[1:])
     try:
         _record_run(driver, database, summary, started, batch_size=options.batch_size)
-        writer = BatchWriter(driver, database, checkpoints, options.stop_after_batches)
+        writer = BatchWriter(driver, database, checkpoints, options.stop_after_batches,
+                             options.writers)
         with LoadProgress(f"load {source}", options.progress) as progress:
             _load_inputs(inputs, options, checkpoints, writer, rejects, summary, progress)
         settle_aliases(driver, database)
@@ -113,7 +115,7 @@ def run_load(driver: Driver, database: str, source: str, inputs: list[LoadInput]
 def _load_inputs(inputs: list[LoadInput], options: LoadOptions, checkpoints: Checkpoints,
                  writer: BatchWriter, rejects: RejectFile, summary: LoadSummary,
                  progress: LoadProgress) -> None:
-    """Feed every input's records to the writer in batches; the writer commits in order."""
+    """Feed every input's records to the writer in batches; checkpoints follow input order."""
     read = 0
     try:
         for load_input in inputs:

@@ -1,10 +1,10 @@
-"""The background writer: commits batches in order while the main thread parses the next."""
+"""The background writers: commit batches while the main thread parses the next ones."""
 
 from __future__ import annotations
 
 import queue
 import threading
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +18,6 @@ from loaders.graph_rows import GraphRows, write_rows
 MERGE_QUERIES = {"Author": "load/apply_author_merges", "Work": "load/apply_work_merges",
                  "Institution": "load/apply_institution_merges",
                  "Venue": "load/apply_venue_merges"}
-QUEUE_DEPTH = 2  # batches waiting; bounds memory whatever the input size
 POLL_S = 0.5
 SETTLE_BATCH = 5000
 
@@ -35,6 +34,7 @@ class PendingBatch:
     rows: GraphRows = field(default_factory=GraphRows)
     records: int = 0
     last_line: int = 0
+    committed: bool = False
 
     def closed_at(self, line: int) -> PendingBatch:
         """This batch, marked as covering every line of its file up to `line`."""
@@ -43,22 +43,31 @@ class PendingBatch:
 
 
 class BatchWriter:
-    """One thread, one transaction per batch, in submission order; then the checkpoint."""
+    """`writers` threads, one transaction per batch. Two transactions at once keep Neo4j busy
+    on both cores while one commits; a deadlock between them is retried by the driver. A
+    file's checkpoint only moves past batches that are all committed, so a resume redoes
+    exactly what may be missing."""
 
     def __init__(self, driver: Driver, database: str, checkpoints: Checkpoints,
-                 stop_after_batches: int | None = None) -> None:
+                 stop_after_batches: int | None = None, writers: int = 1) -> None:
         self.driver, self.database, self.checkpoints = driver, database, checkpoints
         self.stop_after_batches = stop_after_batches
         self.loaded, self.batches = 0, 0
         self.changed: Counter[str] = Counter()
         self.error: BaseException | None = None
-        self.seen = SeenIds()  # only this thread touches it: batches commit in order
-        self._queue: queue.Queue[PendingBatch | None] = queue.Queue(maxsize=QUEUE_DEPTH)
-        self._thread = threading.Thread(target=self._run, name="peergraph-writer", daemon=True)
-        self._thread.start()
+        self.seen = SeenIds()
+        self._lock = threading.Lock()  # guards seen, the counters and the order below
+        self._in_order: deque[PendingBatch] = deque()  # submitted, not yet checkpointed
+        self._queue: queue.Queue[PendingBatch | None] = queue.Queue(maxsize=writers + 1)
+        self._threads = [threading.Thread(target=self._run, name=f"peergraph-writer-{n}",
+                                          daemon=True) for n in range(writers)]
+        for thread in self._threads:
+            thread.start()
 
     def submit(self, batch: PendingBatch) -> None:
-        """Queue a batch (blocks while the queue is full); raises the writer's error if any."""
+        """Queue a batch (blocks while the queue is full); raises a writer's error if any."""
+        with self._lock:
+            self._in_order.append(batch)
         while True:
             self._raise_error()
             try:
@@ -68,52 +77,63 @@ class BatchWriter:
                 continue
 
     def close(self) -> None:
-        """Wait for every queued batch to be committed; raises the writer's error if any."""
+        """Wait for every queued batch to be committed; raises a writer's error if any."""
         self.submit_end()
-        self._thread.join()
         self._raise_error()
 
     def submit_end(self) -> None:
-        """Tell the thread no more batches come."""
-        while self._thread.is_alive():
-            try:
-                self._queue.put(None, timeout=POLL_S)
-                return
-            except queue.Full:
-                continue
+        """Tell every thread no more batches come, and wait for them."""
+        for thread in self._threads:
+            while thread.is_alive():
+                try:
+                    self._queue.put(None, timeout=POLL_S)
+                    break
+                except queue.Full:
+                    continue
+        for thread in self._threads:
+            thread.join()
 
     def stop(self) -> None:
-        """Stop after the batch in flight (used when the main loop fails or is interrupted)."""
+        """Stop after the batches in flight (the main loop failed or was interrupted)."""
         while True:  # drop what waits: those lines are not checkpointed, a resume redoes them
             try:
                 self._queue.get_nowait()
             except queue.Empty:
                 break
         self.submit_end()
-        self._thread.join()
 
     def _raise_error(self) -> None:
         if self.error is not None:
             raise self.error
 
     def _run(self) -> None:
-        """Commit each batch, then move its file's checkpoint; stop at the first error."""
-        while (batch := self._queue.get()) is not None:
+        """Commit batches until told to end; stop at the first error (any thread's)."""
+        while self.error is None and (batch := self._queue.get()) is not None:
             try:
                 self._commit(batch)
             except BaseException as exc:  # handed to the main thread, which decides
-                self.error = exc
+                self.error = self.error or exc
                 return
 
     def _commit(self, batch: PendingBatch) -> None:
-        self.seen.compact(batch.rows)
-        if len(batch.rows):
-            self.changed.update(write_rows(self.driver, self.database, batch.rows))
-        self.checkpoints.save(batch.path, batch.last_line)
-        self.loaded += batch.records
-        self.batches += 1
-        if self.stop_after_batches is not None and self.batches >= self.stop_after_batches:
-            raise LoadInterrupted(f"stopped after {self.batches} batches, as asked")
+        with self._lock:
+            self.seen.compact(batch.rows)
+        changed = write_rows(self.driver, self.database, batch.rows) if len(batch.rows) else {}
+        with self._lock:
+            self.seen.remember(batch.rows)
+            self.changed.update(changed)
+            batch.committed = True
+            self._checkpoint_committed()
+
+    def _checkpoint_committed(self) -> None:
+        """Move checkpoints past the leading run of committed batches (lock held)."""
+        while self._in_order and self._in_order[0].committed:
+            done = self._in_order.popleft()
+            self.checkpoints.save(done.path, done.last_line)
+            self.loaded += done.records
+            self.batches += 1
+            if self.stop_after_batches is not None and self.batches >= self.stop_after_batches:
+                raise LoadInterrupted(f"stopped after {self.batches} batches, as asked")
 
 
 def settle_aliases(driver: Driver, database: str) -> int:

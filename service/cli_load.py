@@ -33,7 +33,7 @@ def _options(batch_size: int | None, rejects: Path | None, restart: bool) -> Loa
     settings = get_settings()
     return LoadOptions(state_dir=settings.load_state_dir,
                        batch_size=batch_size or settings.load_batch_size,
-                       reject_file=rejects, restart=restart)
+                       writers=settings.load_writers, reject_file=rejects, restart=restart)
 
 
 def _run(load: Callable[[Driver, str], LoadSummary], rescore: bool = False) -> None:

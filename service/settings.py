@@ -48,8 +48,10 @@ class Settings(BaseSettings):
     # How long an API read retries while Neo4j is unreachable before answering 503.
     explore_retry_time_s: float = Field(2.0, ge=0)
 
-    # loaders: records per write transaction; where checkpoints and reject files go
+    # loaders: records per write transaction, transactions at once (2 keeps both cores busy:
+    # one runs while the other commits); where checkpoints and reject files go
     load_batch_size: int = Field(1000, ge=1, le=100_000)
+    load_writers: int = Field(2, ge=1, le=8)
     load_state_dir: Path = PROJECT_ROOT / ".peergraph" / "loads"
 
     # analyst access: ad-hoc Cypher and saved queries (requests may ask for less, never more)

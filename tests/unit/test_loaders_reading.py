@@ -41,7 +41,7 @@ def test_bad_lines_become_items_with_a_reason_and_resume_skips_lines(tmp_path: P
     assert [i.line for i in read_json_items(path, after=2)] == [4, 5]
 
 
-def test_compaction_drops_repeated_references_and_narrower_spans() -> None:
+def test_compaction_drops_repeated_references_and_narrower_spans_once_committed() -> None:
     seen = SeenIds()
     rows = GraphRows(topic_refs=[{"id": "t", "props": {}}] * 3, affiliations=[
         {"author_id": "a", "institution_id": "i", "start_year": 2001, "end_year": 2001},
@@ -50,6 +50,10 @@ def test_compaction_drops_repeated_references_and_narrower_spans() -> None:
     assert len(rows.topic_refs) == 1
     assert rows.affiliations == [{"author_id": "a", "institution_id": "i",
                                   "start_year": 1999, "end_year": 2001}]
+    pending = GraphRows(topic_refs=[{"id": "t", "props": {}}])
+    seen.compact(pending)  # the first batch is not committed yet: its refs still count
+    assert len(pending.topic_refs) == 1
+    seen.remember(rows)
     again = GraphRows(topic_refs=[{"id": "t", "props": {}}], affiliations=[
         {"author_id": "a", "institution_id": "i", "start_year": 2000, "end_year": 2000}])
     seen.compact(again)

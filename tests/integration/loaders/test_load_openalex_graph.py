@@ -176,8 +176,8 @@ def test_an_interrupted_load_resumes_to_the_clean_graph(driver: Driver, settings
     delete_everything(driver, settings.neo4j_database)
     apply_schema(driver, settings.neo4j_database)
     first = load_openalex(driver, settings.neo4j_database, WORKS_2022,
-                          _options(tmp_path, batch_size=10, stop_after_batches=2))
-    assert (first.status, first.loaded) == ("interrupted", 20)
+                          _options(tmp_path, batch_size=10, stop_after_batches=2, writers=1))
+    assert (first.status, first.loaded) == ("interrupted", 20)  # one writer: exactly 2
     assert count(driver, "MATCH (w:Work) WHERE NOT w.is_stub RETURN count(w)") == 20
     resumed = load_openalex(driver, settings.neo4j_database, WORKS_2022,
                             _options(tmp_path, batch_size=10))
