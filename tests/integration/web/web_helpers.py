@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,9 +47,12 @@ class PageWatch:
 
 
 def save_screenshot(page: Page, name: str) -> None:
-    """A full-page screenshot in docs/screenshots/ (the README shows them)."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / name), full_page=True)
+    """A full-page screenshot: into docs/screenshots/ (the README shows them) only when
+    PEERGRAPH_UPDATE_SCREENSHOTS=1, so a test run leaves the working tree as it was."""
+    folder = (SCREENSHOTS if os.environ.get("PEERGRAPH_UPDATE_SCREENSHOTS") == "1"
+              else Path(tempfile.gettempdir()) / "peergraph-screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / name), full_page=True)
 
 
 def graph_ids(page: Page, handle: str, selector: str = "node") -> set[str]:
