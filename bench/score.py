@@ -3,7 +3,8 @@
 Usage: .venv/bin/python -m bench.score --uri bolt://127.0.0.1:7690 --password-file PATH
 (or PEERGRAPH_NEO4J_URI / PEERGRAPH_NEO4J_PASSWORD). Every figure is a ratio against a
 baseline measured in the same process. It writes scores (that is what a rescoring does) and
-touches `changed_at` on 1 % of the authors; it never deletes data.
+touches `changed_at` on 1 % of the authors; it deletes only what scoring itself wrote, and
+only with --reset (so that the first full run is a first run again).
 """
 
 from __future__ import annotations
@@ -31,24 +32,41 @@ TOUCH = ("UNWIND $ids AS id MATCH (a:Author {id: id}) SET a.changed_at = datetim
 
 
 class PhaseTimer:
-    """A reporter that records how long each phase of a run took."""
+    """A reporter that records each phase's wall time, and its CPU seconds of this process
+    and (with a pid) of Neo4j: on a shared machine CPU time says more than wall time."""
 
-    def __init__(self) -> None:
-        self.times: dict[str, float] = {}
-        self._name, self._began = "", time.perf_counter()
+    def __init__(self, neo4j_pid: int | None = None) -> None:
+        self.times: dict[str, tuple[float, ...]] = {}
+        self.neo4j_pid = neo4j_pid
+        self._name, self._began = "", self._now()
+
+    def _now(self) -> tuple[float, ...]:
+        cpu = os.times()
+        return (time.perf_counter(), cpu.user + cpu.system, process_cpu_s(self.neo4j_pid))
 
     def phase(self, name: str, total: int | None = None) -> None:
-        now = time.perf_counter()
+        now = self._now()
         if self._name:
-            self.times[self._name] = self.times.get(self._name, 0.0) + now - self._began
+            before = self.times.get(self._name, (0.0, 0.0, 0.0))
+            self.times[self._name] = tuple(t + n - b for t, n, b in
+                                           zip(before, now, self._began, strict=True))
         self._name, self._began = name, now
 
     def advance(self, n: int = 1) -> None:
         """Nothing to record per item."""
 
-    def close(self) -> dict[str, float]:
+    def close(self) -> dict[str, str]:
         self.phase("")
-        return self.times
+        return {k: "/".join(f"{x:.1f}" for x in (v if self.neo4j_pid else v[:2]))
+                for k, v in self.times.items()}
+
+
+def process_cpu_s(pid: int | None) -> float:
+    """CPU seconds (user + system) a process has used so far; 0 without a pid (Linux)."""
+    if pid is None:
+        return 0.0
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def peak_rss_gib() -> float:
@@ -56,11 +74,20 @@ def peak_rss_gib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
 
 
-def timed_run(driver: Driver, db: str, full: bool) -> tuple[RunSummary, dict[str, float]]:
-    """One rescoring with per-phase times."""
-    timer = PhaseTimer()
+def timed_run(driver: Driver, db: str, full: bool, neo4j_pid: int | None
+              ) -> tuple[RunSummary, dict[str, str]]:
+    """One rescoring with per-phase times (wall/Python CPU[/Neo4j CPU] seconds)."""
+    timer = PhaseTimer(neo4j_pid)
     summary = rescore(driver, db, RunOptions(full=full, lease_s=600, batch=5_000), timer)
     return summary, timer.close()
+
+
+def reset_scoring(driver: Driver, db: str) -> None:
+    """Delete what scoring wrote (pairs, computed topics, scores), so the next full run is a
+    first run again."""
+    for name in ("scoring/delete_all_collaborations", "scoring/delete_computed_topics",
+                 "scoring/delete_all_scores"):
+        graph_io.run_autocommit(driver, db, name)
 
 
 def pagerank_comparison(driver: Driver, db: str, seed_share: float,
@@ -153,28 +180,40 @@ def main() -> None:
     parser.add_argument("--pagerank-authors", type=int, default=200_000)
     parser.add_argument("--skip-steady", action="store_true",
                         help="skip the second full run on an unchanged graph")
+    parser.add_argument("--reset", action="store_true",
+                        help="first delete what scoring wrote (pairs, computed topics, "
+                             "scores), so the first full run writes everything")
+    parser.add_argument("--neo4j-pid-file", type=Path,
+                        help="Neo4j's pid file (e.g. HOME/launcher.pid): phases then also "
+                             "show Neo4j's CPU seconds")
     args = parser.parse_args()
     password = args.password_file.read_text().strip() if args.password_file else args.password
     db = args.database
+    pid = int(args.neo4j_pid_file.read_text().strip()) if args.neo4j_pid_file else None
+    print(f"load average {os.getloadavg()}; phases in s: wall/Python CPU"
+          + ("/Neo4j CPU" if pid else ""))
     with GraphDatabase.driver(args.uri, auth=(args.user, password),
                               notifications_min_severity="OFF") as driver:
         apply_schema(driver, db)
+        if args.reset:
+            reset_scoring(driver, db)
         print("graph before:", counts(driver, db))
-        full, phases = timed_run(driver, db, full=True)
+        full, phases = timed_run(driver, db, True, pid)
         print(f"full rescoring: {full.seconds:.1f}s, {full.authors_scored:,} authors, "
               f"peak RSS {peak_rss_gib():.2f} GiB, stats {full.stats}")
-        print("  phases:", {k: round(v, 1) for k, v in phases.items()})
+        print("  phases:", phases)
         if not args.skip_steady:
-            steady, phases = timed_run(driver, db, full=True)
+            steady, phases = timed_run(driver, db, True, pid)
             print(f"full rescoring, unchanged graph: {steady.seconds:.1f}s "
                   f"({steady.seconds / full.seconds:.2f}x the first), stats {steady.stats}")
-            print("  phases:", {k: round(v, 1) for k, v in phases.items()})
+            print("  phases:", phases)
         touched = touch_authors(driver, db, 0.01)
-        incremental, phases = timed_run(driver, db, full=False)
+        incremental, phases = timed_run(driver, db, False, pid)
         print(f"incremental after {touched:,} authors (1 %) changed: "
               f"{incremental.seconds:.1f}s = {incremental.seconds / full.seconds:.1%} of the "
               f"full run; {incremental.authors_scored:,} rescored, stats {incremental.stats}")
-        print("  phases:", {k: round(v, 1) for k, v in phases.items()})
+        print("  phases:", phases)
+        print(f"load average {os.getloadavg()}")
         pagerank = pagerank_comparison(driver, db, 0.01, args.pagerank_authors)
         print(f"PageRank on {pagerank['nodes']:,} authors / {pagerank['edges']:,} pairs: ours "
               f"{pagerank['ours_s']:.2f}s, networkx {pagerank['networkx_s']:.2f}s -> "

@@ -33,7 +33,8 @@ class WorkTable:
     texts: list[str | None]  # None: unchanged work whose stored topics are used instead
     topics: list[list[Row]]  # stored computed topics: [{id, score}]
     authors: list[list[str]]
-    changed: set[int] = field(default_factory=set)  # rows whose topics must be written
+    changed: set[int] = field(default_factory=set)  # rows whose stored topics are replaced
+    created: set[int] = field(default_factory=set)  # rows with no stored topic yet
 
 
 @dataclass
@@ -50,25 +51,36 @@ class TrustInputs:
 
 def _read(driver: Driver, database: str, name: str, consume: Callable[[Result], T],
           **params: Any) -> T:
-    """Stream one read query into `consume` inside a read transaction (retried as a whole)."""
+    """Stream one read query into `consume` inside a read transaction (retried as a whole).
+
+    fetch_size -1: the server streams without waiting for each batch to be asked for, so
+    Neo4j produces records while Python decodes them (memory is bounded by the socket).
+    """
     def work(tx: ManagedTransaction) -> T:
         return consume(tx.run(query(name), params))
 
-    with driver.session(database=database, default_access_mode="READ") as session:
+    with driver.session(database=database, default_access_mode="READ",
+                        fetch_size=-1) as session:
         return session.execute_read(work)
 
 
 def read_authors(driver: Driver, database: str, ids: Sequence[str] | None = None
-                 ) -> list[AuthorFacts]:
-    """All authors, or those of `ids`, as AuthorFacts sorted by id."""
-    def consume(result: Result) -> list[AuthorFacts]:
-        return [AuthorFacts(**{k: v for k, v in r.items() if v is not None}) for r in result]
+                 ) -> tuple[list[AuthorFacts], dict[str, str | None]]:
+    """All authors, or those of `ids`, as AuthorFacts sorted by id; and their score_hash."""
+    def consume(result: Result) -> list[tuple[AuthorFacts, str | None]]:
+        out = []
+        for record in result:
+            row = {k: v for k, v in record.items() if v is not None}
+            stored = row.pop("score_hash", None)
+            out.append((AuthorFacts(**row), stored))
+        return out
 
     if ids is None:
-        facts = _read(driver, database, "scoring/list_authors", consume)
+        rows = _read(driver, database, "scoring/list_authors", consume)
     else:
-        facts = _read(driver, database, "scoring/get_authors", consume, ids=list(ids))
-    return sorted(facts, key=lambda a: a.id)
+        rows = _read(driver, database, "scoring/get_authors", consume, ids=list(ids))
+    rows.sort(key=lambda r: r[0].id)
+    return [r[0] for r in rows], {r[0].id: r[1] for r in rows}
 
 
 def read_works(driver: Driver, database: str, author_ids: Sequence[str] | None = None,
@@ -187,7 +199,7 @@ def write_topic_model(driver: Driver, database: str, model: TopicModel, run_id: 
 
 
 def score_rows(results: Sequence[AuthorResult]) -> list[Row]:
-    """The rows scoring/merge_scores stages, one per author, each with its score_hash."""
+    """The rows scoring/create_scores stages, one per author, each with its score_hash."""
     rows = [{"author_id": r.id, "value": r.score.value, "band": r.score.band,
              "breakdown": orjson.dumps(r.score.breakdown).decode(),
              "verification_level": r.verification.level,
@@ -202,6 +214,10 @@ def score_rows(results: Sequence[AuthorResult]) -> list[Row]:
 
 def stage_scores(driver: Driver, database: str, rows: Sequence[Row], run_id: str,
                  batch: int, progress: Callable[[int], None] | None = None) -> None:
-    """Stage rows as pending Scores of the run (invisible to readers until switched)."""
-    write_batches(driver, database, "scoring/merge_scores", rows, batch, progress,
+    """Stage rows as pending Scores of the run (invisible to readers until switched).
+
+    One transaction at a time: a SCORED edge locks the first relationship of the author's
+    chain, often a collaboration pair whose other end a second transaction would stage.
+    """
+    write_batches(driver, database, "scoring/create_scores", rows, batch, progress,
                   run_id=run_id, version=SCORE_VERSION)

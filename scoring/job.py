@@ -72,9 +72,13 @@ def _compute(ctx: Context, mode: str, last: runs.LastRun | None,
     """The pass itself; on any failure the staged scores are dropped and the run failed."""
     try:
         if mode == "full" or last is None:
-            return full_pass(ctx)
-        return incremental_pass(ctx, last.started, model)
+            scored = full_pass(ctx)
+        else:
+            scored = incremental_pass(ctx, last.started, model)
+        ctx.writer.wait()  # a pass that stages nothing may return with writes queued
+        return scored
     except BaseException as exc:
+        ctx.writer.abandon()  # no write of a failing run goes on behind its back
         _fail(ctx, exc)
         raise
 
@@ -85,8 +89,7 @@ def _publish(ctx: Context, scored: int, keep: int) -> None:
     runs.set_status(ctx.driver, ctx.database, ctx.run_id, "switching", scored,
                     details=dict(ctx.stats))
     ctx.reporter.phase("publishing scores")
-    graph_io.run_autocommit(ctx.driver, ctx.database, "scoring/switch_scores",
-                            run_id=ctx.run_id, keep=keep)
+    runs.publish(ctx.driver, ctx.database, ctx.run_id, keep)
     runs.set_status(ctx.driver, ctx.database, ctx.run_id, "completed", scored)
 
 

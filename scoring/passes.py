@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import numpy as np
-import scipy.sparse as sp
-from neo4j import Driver, RoutingControl
+from neo4j import RoutingControl
 
 from cypher import query
 from scoring import graph_io, signals
@@ -18,76 +17,43 @@ from scoring.collaboration import (
     meaningful,
     select,
 )
-from scoring.diff import diff_pairs, topics_differ
+from scoring.context import Context, Reporter, SilentReporter
 from scoring.graph_io import WorkTable
 from scoring.pipeline import ScoringInput, score_authors
 from scoring.propagation import received_trust
-from scoring.topics import TopicModel, about_edges, fit_topics, topic_shares
+from scoring.topics import TopicModel, fit_topics
+from scoring.writes import stored_topic_matrix, topic_columns, update_topics, write_pair_diff
 
-TOPIC_CHUNK = 20_000  # works projected onto the topics at a time (bounds memory)
+__all__ = ["Context", "Reporter", "SilentReporter", "full_pass", "incremental_pass"]
+
 # A change of the network signal below this (0.1 point at weight 25) does not rescore anyone.
 NETWORK_MOVE = 0.004
 
 
-class Reporter(Protocol):
-    """Where a run reports its progress (a terminal bar, a log, or nothing)."""
-
-    def phase(self, name: str, total: int | None = None) -> None: ...
-    def advance(self, n: int = 1) -> None: ...
-
-
-class SilentReporter:
-    """Reports nothing."""
-
-    def phase(self, name: str, total: int | None = None) -> None:
-        """Ignore."""
-
-    def advance(self, n: int = 1) -> None:
-        """Ignore."""
-
-
-@dataclass
-class Context:
-    """What every step of a run needs."""
-
-    driver: Driver
-    database: str
-    run_id: str
-    batch: int
-    reporter: Reporter = field(default_factory=SilentReporter)
-    checks: list[Any] = field(default_factory=list)  # callables raising if the run must stop
-    stats: dict[str, int] = field(default_factory=dict)
-
-    def check(self) -> None:
-        """Stop here if the lease was lost."""
-        for check in self.checks:
-            check()
-
-
 def full_pass(ctx: Context) -> int:
     """Refit topics, recompute every collaboration and every score; returns authors scored."""
-    ctx.reporter.phase("reading authors")
-    authors = graph_io.read_authors(ctx.driver, ctx.database)
+    ctx.reporter.phase("reading authors and works")
+    with ThreadPoolExecutor(1) as pool:  # two reads at once: Neo4j has two cores
+        reading = pool.submit(graph_io.read_authors, ctx.driver, ctx.database)
+        works = graph_io.read_works(ctx.driver, ctx.database)
+        authors, stored_hash = reading.result()
     index = {a.id: i for i, a in enumerate(authors)}
-    ctx.reporter.phase("reading works")
-    works = graph_io.read_works(ctx.driver, ctx.database)
     ctx.check()
-    ctx.reporter.phase("fitting topics")
-    model = fit_topics([t or "" for t in works.texts])
-    work_topics = update_topics(ctx, works, model, refit=True)
-    ctx.check()
-    ctx.reporter.phase("collaborations")
+    ctx.reporter.phase("collaborations")  # first: their writes then overlap the topics
     author_idx, work_idx = authorships(works, index)
     collab = meaningful(collaborations(author_idx, work_idx, works.year))
     stored = graph_io.read_pairs(ctx.driver, ctx.database, index)
     write_pair_diff(ctx, stored, collab, [a.id for a in authors],
                     np.ones(len(stored), dtype=bool))
     ctx.check()
+    ctx.reporter.phase("fitting topics")
+    model = fit_topics([t or "" for t in works.texts])
+    ctx.reporter.phase("projecting topics")
+    work_topics = update_topics(ctx, works, model, refit=True)
+    ctx.check()
     ctx.reporter.phase("propagating trust")
     seeds = np.array([a.claimed and a.identity_verified for a in authors], dtype=bool)
     received = received_trust(collaboration_matrix(collab, len(authors)), seeds)
-    trust = graph_io.read_trust_inputs(ctx.driver, ctx.database)
-    stored_hash = dict(zip(trust.ids, trust.score_hash, strict=True))
     data = ScoringInput(authors, works.ids, works.year, work_sizes(works), works.citations,
                         author_idx, work_idx, work_topics, received,
                         graph_io.read_reference_year(ctx.driver, ctx.database))
@@ -110,6 +76,7 @@ def incremental_pass(ctx: Context, since: Any, model: TopicModel | None) -> int:
                                                        works.year)), in_changed)
     stored = graph_io.read_pairs(ctx.driver, ctx.database, index, sorted(changed))
     write_pair_diff(ctx, stored, collab, trust.ids, np.ones(len(stored), dtype=bool))
+    ctx.writer.wait()  # propagation reads the pairs this run wrote
     ctx.check()
     ctx.reporter.phase("propagating trust")
     received = _propagate_if_needed(ctx, trust, index)
@@ -143,7 +110,7 @@ def _propagate_if_needed(ctx: Context, trust: graph_io.TrustInputs,
 def _score_targets(ctx: Context, trust: graph_io.TrustInputs, targets: list[str],
                    works: WorkTable, model: TopicModel | None, received: np.ndarray) -> int:
     """Score the target authors against the stored anomaly features of everyone else."""
-    authors = graph_io.read_authors(ctx.driver, ctx.database, targets)
+    authors, _ = graph_io.read_authors(ctx.driver, ctx.database, targets)
     index = {a.id: i for i, a in enumerate(authors)}
     all_index = {author_id: i for i, author_id in enumerate(trust.ids)}
     positions = np.array([all_index[a.id] for a in authors], dtype=np.int64)
@@ -162,6 +129,8 @@ def score_and_stage(ctx: Context, data: ScoringInput, stored_hash: dict[str, Any
     results = score_authors(data)
     rows = [r for r in graph_io.score_rows(results)
             if stored_hash.get(r["author_id"]) != r["score_hash"]]
+    ctx.reporter.phase("writing topics and pairs")
+    ctx.writer.wait()  # staging locks authors, which the pair writes lock too
     ctx.check()
     ctx.reporter.phase("staging scores", len(rows))
     graph_io.stage_scores(ctx.driver, ctx.database, rows, ctx.run_id, ctx.batch,
@@ -188,90 +157,6 @@ def authorships(works: WorkTable, index: dict[str, int]) -> tuple[np.ndarray, np
 def work_sizes(works: WorkTable) -> np.ndarray:
     """How many authors each work has."""
     return np.array([len(a) for a in works.authors], dtype=np.float64)
-
-
-def update_topics(ctx: Context, works: WorkTable, model: TopicModel | None, refit: bool
-                  ) -> sp.csr_matrix:
-    """Project works that have text onto the model, write changed ABOUT edges; the matrix."""
-    if refit:
-        ids = graph_io.write_topic_model(ctx.driver, ctx.database, model, ctx.run_id,
-                                         ctx.batch) if model else []
-        ctx.driver.execute_query(query("scoring/delete_stale_topics"), ids=ids,
-                                 database_=ctx.database)
-        if model is None:  # nothing to model: every computed topic edge is gone
-            works.topics = [[] for _ in works.ids]
-    with_text = [i for i, t in enumerate(works.texts) if t is not None]
-    if model is not None:
-        for start in range(0, len(with_text), TOPIC_CHUNK):
-            rows = with_text[start:start + TOPIC_CHUNK]
-            shares = topic_shares(model, [works.texts[i] or "" for i in rows])
-            for i, topics in zip(rows, _topic_lists(shares), strict=True):
-                works.texts[i] = None  # projected: free the text, keep the topics
-                if topics_differ(works.topics[i], topics):
-                    works.topics[i] = topics
-                    ctx.stats["about_changed"] = ctx.stats.get("about_changed", 0) + 1
-                    works.changed.add(i)
-    rows_out = [{"id": works.ids[i], "topics": works.topics[i]} for i in sorted(works.changed)]
-    graph_io.write_batches(ctx.driver, ctx.database, "scoring/merge_work_topics", rows_out,
-                           ctx.batch)
-    works.changed.clear()
-    return stored_topic_matrix(works, topic_columns(model, works))
-
-
-def topic_columns(model: TopicModel | None, works: WorkTable) -> int:
-    """Columns of the works x topics matrix: the model's topics (or what the works have)."""
-    if model is not None:
-        return int(model.components.shape[0])
-    numbers = [int(str(t["id"]).rpartition(":")[2]) for topics in works.topics for t in topics]
-    return max(numbers, default=0) + 1
-
-
-def _topic_lists(shares: np.ndarray) -> list[list[dict[str, Any]]]:
-    """Per work, its ABOUT edges as [{id, score}]."""
-    out: list[list[dict[str, Any]]] = [[] for _ in range(shares.shape[0])]
-    rows, cols, scores = about_edges(shares)
-    for r, c, s in zip(rows.tolist(), cols.tolist(), scores.tolist(), strict=True):
-        out[r].append({"id": f"peergraph:{c}", "score": s})
-    return out
-
-
-def stored_topic_matrix(works: WorkTable, k: int) -> sp.csr_matrix:
-    """The works x topics matrix of the works' current computed topics (k columns)."""
-    rows, cols, vals = [], [], []
-    for i, topics in enumerate(works.topics):
-        for topic in topics:
-            n = int(str(topic["id"]).rpartition(":")[2])
-            if n < k:
-                rows.append(i)
-                cols.append(n)
-                vals.append(float(topic["score"]))
-    return sp.csr_matrix((vals, (rows, cols)), shape=(len(works.ids), k))
-
-
-def write_pair_diff(ctx: Context, stored: Collaborations, new: Collaborations, ids: list[str],
-                    stored_in_scope: np.ndarray) -> None:
-    """Create new pairs, update changed ones and delete vanished ones (in scope)."""
-    create, update, delete = diff_pairs(stored, new, len(ids), stored_in_scope)
-    gone = [{"a": ids[a], "b": ids[b]} for a, b in zip(stored.a[delete], stored.b[delete],
-                                                       strict=True)]
-    ctx.stats.update(pairs_created=int(create.sum()), pairs_updated=int(update.sum()),
-                     pairs_deleted=len(gone))
-    for name, mask in (("scoring/create_collaborations", create),
-                       ("scoring/merge_collaborations", update)):
-        graph_io.write_batches(ctx.driver, ctx.database, name, _pair_rows(new, mask, ids),
-                               ctx.batch)
-    graph_io.write_batches(ctx.driver, ctx.database, "scoring/delete_collaborations", gone,
-                           ctx.batch)
-
-
-def _pair_rows(new: Collaborations, mask: np.ndarray, ids: list[str]) -> list[dict[str, Any]]:
-    """Rows for the pairs of `mask`, by author id (smaller id first)."""
-    return [{"a": ids[a], "b": ids[b], "shared_works": s,
-             "last_year": None if y != y else int(y), "weight": w}
-            for a, b, s, y, w in zip(new.a[mask].tolist(), new.b[mask].tolist(),
-                                     new.shared_works[mask].tolist(),
-                                     new.last_year[mask].tolist(), new.weight[mask].tolist(),
-                                     strict=True)]
 
 
 def _pairs_touching(c: Collaborations, authors: np.ndarray) -> Collaborations:

@@ -10,7 +10,7 @@ import scipy.sparse as sp
 
 from scoring import anomaly, signals
 from scoring.signals import AuthorAggregates
-from scoring.trust import Signal, TrustScore, combine
+from scoring.trust import TrustScore, combine_many
 from scoring.verification import IDENTITY_VALUE, AuthorFacts, Verification, verify
 
 
@@ -72,15 +72,15 @@ def score_authors(data: ScoringInput) -> list[AuthorResult]:
         "community": signals.community(followers),
         "anomaly": anomaly.penalty(isolation),
     }
-    norm = {name: values.tolist() for name, values in columns.items()}
     raw = _raw_columns(data, agg, feats, isolation, citations, h_index, followers)
     raw["identity"] = [{"level": v.level} for v in verifications]
-    return [AuthorResult(
-        author.id,
-        combine([Signal(name, raw[name][i], norm[name][i]) for name in SIGNALS],
-                Signal("anomaly", raw["anomaly"][i], norm["anomaly"][i])),
-        verifications[i], float(data.received_trust[i]), feats[i].tolist())
-        for i, author in enumerate(data.authors)]
+    names = (*SIGNALS, "anomaly")
+    normalised = np.column_stack([np.asarray(columns[name], dtype=np.float64)
+                                  for name in names]).reshape(n, len(names))
+    scores = combine_many(names, normalised, raw)
+    received, features = data.received_trust.tolist(), feats.tolist()
+    return [AuthorResult(author.id, scores[i], verifications[i], float(received[i]),
+                         features[i]) for i, author in enumerate(data.authors)]
 
 
 def _population(data: ScoringInput, feats: np.ndarray) -> np.ndarray:

@@ -136,8 +136,7 @@ def recover_unfinished(driver: Driver, database: str, keep: int) -> list[str]:
     for record in records:
         run_id, status = record["id"], record["status"]
         if status == "switching":  # every score was staged: roll the switch forward
-            graph_io.run_autocommit(driver, database, "scoring/switch_scores", run_id=run_id,
-                                    keep=keep)
+            publish(driver, database, run_id, keep)
             set_status(driver, database, run_id, "completed")
             notes.append(f"finished the interrupted switch of run {run_id}")
         else:
@@ -147,6 +146,12 @@ def recover_unfinished(driver: Driver, database: str, keep: int) -> list[str]:
                        error="the job stopped before it finished (its lease expired)")
             notes.append(f"marked run {run_id} failed and dropped its staged scores")
     return notes
+
+
+def publish(driver: Driver, database: str, run_id: str, keep: int) -> None:
+    """Copy the run's staged scores onto their authors, then prune history to `keep`."""
+    graph_io.run_autocommit(driver, database, "scoring/switch_scores", run_id=run_id)
+    graph_io.run_autocommit(driver, database, "scoring/prune_scores", run_id=run_id, keep=keep)
 
 
 def list_runs(driver: Driver, database: str, skip: int, limit: int) -> list[dict[str, Any]]:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+
+import numpy as np
 
 SCORE_VERSION = "trust-v1"
 
@@ -82,3 +85,36 @@ def _clip01(x: float) -> float:
     if 0.0 <= x <= 1.0:
         return x
     return 1.0 if x > 1.0 else 0.0
+
+
+def combine_many(names: Sequence[str], normalised: np.ndarray,
+                 raw: dict[str, list[Any]]) -> list[TrustScore]:
+    """`combine` for every row at once: `normalised` is (authors, signals + anomaly last),
+    columns in `names` order; the same arithmetic in numpy, so the same scores."""
+    clipped = np.where(normalised > 1.0, 1.0, np.where(normalised >= 0.0, normalised, 0.0))
+    exact = clipped * np.array([WEIGHTS[n] for n in names[:-1]] + [ANOMALY_WEIGHT], float)
+    positive = np.zeros(len(exact))
+    for column in range(len(names) - 1):  # left to right, as Python's sum adds
+        positive = positive + exact[:, column]
+    exact[:, -1] = -np.minimum(exact[:, -1], positive)
+    values = np.clip(np.floor(positive + exact[:, -1] + 0.5), 0, 100).astype(np.int64)
+    points = _largest_remainder_rows(exact, values)
+    weights = [WEIGHTS[n] for n in names[:-1]] + [-ANOMALY_WEIGHT]
+    shown, points_list, bands = clipped.tolist(), points.tolist(), [band(v) for v in range(101)]
+    columns = [raw[n] for n in names]
+    return [TrustScore(int(v), bands[v], {
+        name: {"raw": column[i], "normalised": round(x, 4), "weight": w, "contribution": p}
+        for name, column, x, w, p in zip(names, columns, shown[i], weights, points_list[i],
+                                         strict=True)})
+        for i, v in enumerate(values.tolist())]
+
+
+def _largest_remainder_rows(exact: np.ndarray, totals: np.ndarray) -> np.ndarray:
+    """`largest_remainder` for each row (ties: earlier column first, by a stable sort)."""
+    floors = np.floor(exact)
+    missing = totals - floors.sum(axis=1).astype(np.int64)
+    order = np.argsort(-(exact - floors), axis=1, kind="stable")
+    rank = np.empty_like(order)
+    np.put_along_axis(rank, order, np.arange(exact.shape[1])[None, :].repeat(len(exact), 0),
+                      axis=1)
+    return (floors + (rank < missing[:, None])).astype(np.int64)

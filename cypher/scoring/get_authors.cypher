@@ -1,7 +1,7 @@
 // The authors of $ids with the same columns as scoring/list_authors.
 // Contract: $ids (list of author ids); returns id, identity, record_source, orcid,
 // openalex_id, claimed, identity_verified, affiliation_verified, followers, cited_by_count,
-// h_index. Unknown ids are skipped.
+// h_index, score_hash. Unknown ids are skipped.
 UNWIND $ids AS author_id
 MATCH (a:Author {id: author_id})
 RETURN a.id AS id, a.identity AS identity, a.record_source AS record_source,
@@ -10,4 +10,5 @@ RETURN a.id AS id, a.identity AS identity, a.record_source AS record_source,
        coalesce(a.identity_verified, false) AS identity_verified,
        coalesce(a.affiliation_verified, false) AS affiliation_verified,
        COUNT { (a)<-[:FOLLOWS]-(:User) } AS followers,
-       a.cited_by_count AS cited_by_count, a.h_index AS h_index
+       a.cited_by_count AS cited_by_count, a.h_index AS h_index,
+       a.score_hash AS score_hash

@@ -1,8 +1,11 @@
-// Publishes a completed run: copies each pending score of $run_id onto its author, then keeps
-// only the author's $keep latest scores. Resumable: a switch cut short is finished by the next
-// run (only still-pending scores are copied).
+// Publishes a completed run: copies each pending score of $run_id onto its author and clears
+// its pending flag. Resumable: a switch cut short is finished by the next run (only
+// still-pending scores are copied). History is pruned by scoring/prune_scores afterwards; it
+// is kept out of this statement, whose only Eager is then the list of the run's scores.
+// The score keeps network_trust, anomaly_features and score_hash: removing them would write
+// every score a second time for a few bytes.
 // Auto-commit only (CALL IN TRANSACTIONS): run it with session.run, not a managed transaction.
-// Contract: $run_id, $keep (int >= 1); no result rows.
+// Contract: $run_id; no result rows.
 MATCH (s:Score {run_id: $run_id})
 WHERE s.pending = true
 CALL (s) {
@@ -14,9 +17,5 @@ CALL (s) {
       a.verification_reasons = s.verification_reasons,
       a.network_trust = s.network_trust, a.anomaly_features = s.anomaly_features,
       a.score_hash = s.score_hash
-  REMOVE s.pending, s.network_trust, s.anomaly_features, s.score_hash
-  WITH a
-  MATCH (a)-[:SCORED]->(old:Score)
-  WITH old ORDER BY old.at DESC SKIP $keep
-  DETACH DELETE old
-} IN TRANSACTIONS OF 2000 ROWS
+  REMOVE s.pending
+} IN TRANSACTIONS OF 5000 ROWS

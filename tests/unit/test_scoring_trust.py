@@ -1,8 +1,17 @@
 """The trust arithmetic: bands, honest integer contributions, the penalty floor."""
 
+import numpy as np
 import pytest
 
-from scoring.trust import ANOMALY_WEIGHT, WEIGHTS, Signal, band, combine, largest_remainder
+from scoring.trust import (
+    ANOMALY_WEIGHT,
+    WEIGHTS,
+    Signal,
+    band,
+    combine,
+    combine_many,
+    largest_remainder,
+)
 
 
 @pytest.mark.parametrize(("score", "name"), [
@@ -46,3 +55,17 @@ def test_the_penalty_never_takes_the_score_below_zero() -> None:
 
 def test_a_perfect_record_scores_100() -> None:
     assert combine(_signals(1.0), Signal("anomaly", {}, 0.0)).value == 100
+
+
+def test_combine_many_gives_what_combine_gives_row_by_row() -> None:
+    rng = np.random.default_rng(3)
+    names = (*WEIGHTS, "anomaly")
+    values = rng.choice([0.0, -0.0, 0.25, 0.5, 1.0, 1.7, -0.3, np.nan, 0.1234567],
+                        size=(400, len(names)))
+    values[:200] = rng.random((200, len(names)))
+    raw = {name: [{"row": i} for i in range(len(values))] for name in names}
+    many = combine_many(names, values, raw)
+    for i, row in enumerate(values.tolist()):
+        one = combine([Signal(n, raw[n][i], row[k]) for k, n in enumerate(names[:-1])],
+                      Signal("anomaly", raw["anomaly"][i], row[-1]))
+        assert many[i] == one
