@@ -1,5 +1,8 @@
 // The profile snapshot of one author (GET /api/v1/authors/{id}). Close collaborators and
 // topics are computed from AUTHORED and ABOUT edges, so they work before scoring has run.
+// The trust block (score, band, breakdown, scored_at, version) comes from the newest
+// published (:Score), not from the copies on the author: a Score is written once, so a
+// profile read while scoring/switch_scores copies a new run never mixes two runs' values.
 // Contract: $id (author id), $close_min (int: shared works that make a close collaborator),
 // $topic_min_score (float: ABOUT score from which a topic counts), $top_topics (int);
 // returns one row, none when no author has that id: author (map of its own properties,
@@ -28,9 +31,17 @@ CALL (a) {
   RETURN collect(i {.id, .name, .country, start_year: aff.start_year,
                     end_year: aff.end_year}) AS institutions
 }
-RETURN a {.id, .name, .orcid, .openalex_id, .identity, .trust_score, .trust_band,
-          .trust_breakdown, .scored_at, .score_version, .verification_level,
-          .verification_label, .verification_reasons} AS author,
+CALL (a) {
+  OPTIONAL MATCH (a)-[:SCORED]->(s:Score)
+  WHERE s.pending IS NULL
+  WITH s ORDER BY s.at DESC
+  LIMIT 1
+  RETURN s
+}
+RETURN a {.id, .name, .orcid, .openalex_id, .identity, trust_score: s.value,
+          trust_band: s.band, trust_breakdown: s.breakdown, scored_at: s.at,
+          score_version: s.version, .verification_level, .verification_label,
+          .verification_reasons} AS author,
        coalesce(a.claimed, false) OR EXISTS { (:User)-[:CLAIMED]->(a) } AS claimed,
        COUNT { (a)-[:AUTHORED]->() } AS works,
        COUNT { (:User)-[:FOLLOWS]->(a) } AS followers,
