@@ -1,9 +1,10 @@
 """Exploration API benchmark: the neighbourhood over HTTP against the same Cypher through the
 driver (same run, interleaved), warm p95 latencies, sustained profile reads with wrk (16
-connections, from a second process), and the neighbourhood of the biggest hub.
+connections, from a second process), and the neighbourhood of the biggest hub; each figure
+printed with its target, and a table for docs/PERFORMANCE.md at the end.
 
 Usage: .venv/bin/python -m bench.api [--uri bolt://127.0.0.1:7690] [--password-file FILE]
-       [--samples 300] [--duration 20] [--workers 2]
+       [--samples 1000] [--duration 20] [--workers 2] [--baseline-tree DIR]
 The graph must already be loaded (e.g. the synthetic generator's works); it is only read.
 Run it as a module (-m): `python bench/api.py` would import bench/cypher.py as `cypher`.
 PEERGRAPH_NEO4J_URI / PEERGRAPH_NEO4J_PASSWORD are used when no flag is given."""
@@ -11,6 +12,8 @@ PEERGRAPH_NEO4J_URI / PEERGRAPH_NEO4J_PASSWORD are used when no flag is given.""
 from __future__ import annotations
 
 import argparse
+import gc
+import json
 import os
 import random
 import re
@@ -20,19 +23,20 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
-import httpx
-
+from bench.rawhttp import Http
 from service.db import count_graph, make_driver
 from service.localdb import free_port
+from service.repository.authors import CLOSE_COLLABORATOR_MIN_SHARED, TOP_TOPICS, TOPIC_MIN_SCORE
 from service.repository.base import read
 from service.repository.graph import EDGE_TYPES
 from service.settings import Settings
 
 LABELS = ["Author", "Work", "Topic", "Institution", "Venue"]
+FIGURES: list[tuple[str, str, str, str]] = []  # (figure, target, measured, met) for the table
 
 
 def p95(samples: list[float]) -> float:
@@ -51,6 +55,13 @@ def timed(call: Callable[[], Any]) -> float:
     began = time.perf_counter()
     call()
     return time.perf_counter() - began
+
+
+def figure(name: str, target: str, measured: str, met: bool | None) -> None:
+    """Print one figure with its target and keep it for the closing table."""
+    verdict = "—" if met is None else ("met" if met else "NOT met")
+    FIGURES.append((name, target, measured, verdict))
+    print(f"{name}: {measured} | target {target}: {verdict}", flush=True)
 
 
 def typical_authors(driver: Any, settings: Settings, count: int) -> list[tuple[str, int]]:
@@ -73,32 +84,61 @@ def neighbourhood_params(settings: Settings, depth: int, limit: int = 200) -> di
             "hop2_scan_cap": settings.explore_hop2_scan_cap}
 
 
-def compare_neighbourhood(driver: Any, settings: Settings, http: httpx.Client,
-                          authors: list[str], depth: int, samples: int) -> None:
-    """Interleaved: the Cypher through the driver, then the same through HTTP, per author."""
-    params = neighbourhood_params(settings, depth)
-    direct: list[float] = []
-    over_http: list[float] = []
+def interleaved(calls: list[Callable[[str], Any]], ids: list[str],
+                samples: int) -> list[list[float]]:
+    """Seconds per call of each side, same id in turn; the order rotates so no side always
+    finds the caches warmed by the others."""
+    times: list[list[float]] = [[] for _ in calls]
     for i in range(samples):
-        author = authors[i % len(authors)]
-        direct.append(timed(lambda a=author: read(  # type: ignore[misc]
-            driver, settings, "nodes/expand_neighbourhood", id=a, **params)))
-        over_http.append(timed(lambda a=author: http.get(  # type: ignore[misc]
-            f"/api/v1/nodes/{a}/neighbourhood", params={"depth": depth}).raise_for_status()))
+        for k in [(i + j) % len(calls) for j in range(len(calls))]:
+            times[k].append(timed(lambda c=calls[k], a=ids[i % len(ids)]: c(a)))  # type: ignore[misc]
+    return times
+
+
+def compare_neighbourhood(driver: Any, settings: Settings, clients: list[Http],
+                          authors: list[str], depth: int, samples: int) -> None:
+    """The neighbourhood Cypher through the driver against the endpoint over HTTP (and the
+    baseline tree's endpoint, when one is served)."""
+    params = neighbourhood_params(settings, depth)
+    direct, over_http, *baseline = interleaved(
+        [lambda a: read(driver, settings, "nodes/expand_neighbourhood", id=a, **params),
+         *[lambda a, c=c: c.get(f"/api/v1/nodes/{a}/neighbourhood", depth=depth)  # type: ignore[misc]
+           for c in clients]], authors, samples)
+    for old in baseline:
+        figure(f"{depth}-hop neighbourhood over HTTP: this tree / baseline tree", "—",
+               f"p50 {p50(over_http):.2f} / {p50(old):.2f} ms, p95 {p95(over_http):.2f} / "
+               f"{p95(old):.2f} ms (baseline/driver p95 {p95(old) / p95(direct):.2f}x)", None)
     ratio = p95(over_http) / p95(direct)
-    print(f"neighbourhood depth {depth} limit 200: driver p50 {p50(direct):6.1f} ms "
-          f"p95 {p95(direct):6.1f} ms | HTTP p50 {p50(over_http):6.1f} ms "
-          f"p95 {p95(over_http):6.1f} ms | HTTP/driver p95 {ratio:.2f}x")
+    figure(f"{depth}-hop neighbourhood, limit 200: HTTP p95 / driver p95", "≤ 1.5x",
+           f"{p95(over_http):.2f} / {p95(direct):.2f} ms = {ratio:.3f}x (p50 "
+           f"{p50(over_http):.2f} / {p50(direct):.2f} ms = {p50(over_http) / p50(direct):.2f}x)",
+           ratio <= 1.5)
+    if depth == 1:
+        figure("1-hop neighbourhood, typical author, warm, HTTP p95", "≤ 20 ms",
+               f"{p95(over_http):.1f} ms (p50 {p50(over_http):.1f})", p95(over_http) <= 20)
 
 
-def http_p95(http: httpx.Client, paths: list[str], samples: int, label: str) -> None:
-    """Sequential warm requests over the paths, round robin."""
-    times = [timed(lambda p=paths[i % len(paths)]: http.get(p).raise_for_status())  # type: ignore[misc]
-             for i in range(samples)]
-    print(f"{label}: p50 {p50(times):6.1f} ms, p95 {p95(times):6.1f} ms ({samples} requests)")
+def compare_profile(driver: Any, settings: Settings, client: Http, authors: list[str],
+                    samples: int) -> None:
+    """The profile snapshot over HTTP (target: p95), its Cypher through the driver beside it."""
+    direct, over_http = interleaved(
+        [lambda a: read(driver, settings, "authors/get_profile", id=a,
+                        close_min=CLOSE_COLLABORATOR_MIN_SHARED,
+                        topic_min_score=TOPIC_MIN_SCORE, top_topics=TOP_TOPICS),
+         lambda a: client.get(f"/api/v1/authors/{a}")], authors, samples)
+    figure("profile snapshot, typical author, warm, HTTP p95", "≤ 20 ms",
+           f"{p95(over_http):.1f} ms (p50 {p50(over_http):.1f}; driver p95 "
+           f"{p95(direct):.1f}, p50 {p50(direct):.1f})", p95(over_http) <= 20)
 
 
-def hub(driver: Any, settings: Settings, http: httpx.Client) -> None:
+def http_floor(client: Http, samples: int) -> None:
+    """GET /health: what HTTP itself costs here (client, socket, uvicorn, FastAPI), no Neo4j."""
+    times = [timed(lambda: client.get("/health")) for _ in range(samples)]
+    figure("HTTP floor: GET /health (no Neo4j)", "—",
+           f"p50 {p50(times):.2f} ms, p95 {p95(times):.2f} ms", None)
+
+
+def hub(driver: Any, settings: Settings, client: Http) -> None:
     """The neighbourhood of the biggest hub, depth 1 and 2, limit 200: latency and truncation."""
     top = read(driver, settings, "nodes/list_biggest_hubs", limit=1)[0]
     print(f"biggest hub: {top['label']} {top['id']} with {top['degree']:,} relationships")
@@ -107,18 +147,20 @@ def hub(driver: Any, settings: Settings, http: httpx.Client) -> None:
         times, body = [], {}
         for _ in range(30):
             began = time.perf_counter()
-            response = http.get(url, params={"depth": depth})
+            raw = client.get(url, depth=depth)
             times.append(time.perf_counter() - began)
-            body = response.raise_for_status().json()
-        print(f"  depth {depth}: p50 {p50(times):6.1f} ms, p95 {p95(times):6.1f} ms, "
-              f"max {max(times) * 1000:6.1f} ms; {len(body['nodes'])} nodes, "
-              f"truncated={body['truncated']}")
+            body = json.loads(raw)
+        figure(f"biggest hub, depth {depth}, limit 200 (p95)", "≤ 200 ms" if depth == 1 else "—",
+               f"p50 {p50(times):.0f}, p95 {p95(times):.0f}, max {max(times) * 1000:.0f} ms; "
+               f"{len(body['nodes'])} nodes, truncated={body['truncated']}",
+               p95(times) <= 200 if depth == 1 else None)
 
 
 def wrk_profiles(base: str, authors: list[str], duration: int, connections: int) -> None:
     """Sustained profile reads: wrk in its own process, round robin over the authors."""
     if shutil.which("wrk") is None:
-        print("wrk is not installed (apt-get install wrk): throughput not measured")
+        figure("profile reads, 16 connections (wrk)", "≥ 250/s", "wrk is not installed "
+               "(apt-get install wrk): not measured", False)
         return
     paths = ", ".join(f'"/api/v1/authors/{a}"' for a in authors)
     script = ("local paths = {" + paths + "}\nlocal i = 0\n"
@@ -130,38 +172,50 @@ def wrk_profiles(base: str, authors: list[str], duration: int, connections: int)
                base]
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     os.unlink(lua.name)
-    rate = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    found = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    rate = float(found[1]) if found else 0.0
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     latency = {m[0]: m[1] for m in re.findall(r"\s+(50|90|99)%\s+(\S+)", out)}
-    print(f"profile reads, {connections} connections, {duration} s (wrk): "
-          f"{float(rate[1]) if rate else 0:,.0f} requests/s, latency p50 {latency.get('50')} "
-          f"p90 {latency.get('90')} p99 {latency.get('99')}, non-2xx "
-          f"{errors[1] if errors else 0}")
+    figure(f"profile reads, {connections} connections, {duration} s (wrk)", "≥ 250/s",
+           f"{rate:,.0f}/s, latency p50 {latency.get('50')} p90 {latency.get('90')} p99 "
+           f"{latency.get('99')}, non-2xx {errors[1] if errors else 0}", rate >= 250)
 
 
 @contextmanager
-def api_server(settings: Settings, workers: int) -> Iterator[str]:
-    """uvicorn serving the app in its own processes; yields its base URL."""
+def api_server(settings: Settings, workers: int, tree: str | None = None) -> Iterator[str]:
+    """uvicorn (uvloop, httptools) serving the app in its own processes, from this tree or
+    another checkout (`tree`, e.g. `git worktree add /tmp/base HEAD~1`); yields its URL."""
     port = free_port()
     env = {**os.environ, "PEERGRAPH_NEO4J_URI": settings.neo4j_uri,
            "PEERGRAPH_NEO4J_PASSWORD": settings.password()}
+    if tree:
+        env["PYTHONPATH"] = str(Path(tree).resolve())
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "service.app:create_app", "--factory", "--host",
-         "127.0.0.1", "--port", str(port), "--workers", str(workers), "--log-level", "warning",
-         "--no-access-log"], env=env)
+         "127.0.0.1", "--port", str(port), "--workers", str(workers), "--loop", "uvloop",
+         "--http", "httptools", "--log-level", "warning", "--no-access-log"], env=env,
+        cwd=tree)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(120):
-            try:
-                if httpx.get(f"{base}/ready", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            time.sleep(0.5)
+        wait_ready(base)
         yield base
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def wait_ready(base: str, attempts: int = 240) -> None:
+    """Return once GET /ready answers 200 (Neo4j reached, schema applied)."""
+    for _ in range(attempts):
+        client = Http(base)
+        try:
+            client.get("/ready")
+            return
+        except (OSError, RuntimeError):
+            time.sleep(0.5)
+        finally:
+            client.close()
+    raise RuntimeError(f"the API at {base} did not become ready")
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
@@ -174,30 +228,56 @@ def settings_from(args: argparse.Namespace) -> Settings:
                     neo4j_password=password)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--uri")
-    parser.add_argument("--password-file")
-    parser.add_argument("--samples", type=int, default=300)
-    parser.add_argument("--duration", type=int, default=20)
-    parser.add_argument("--workers", type=int, default=2)
-    args = parser.parse_args()
-    settings = settings_from(args)
-    with make_driver(settings) as driver, api_server(settings, args.workers) as base, \
-            httpx.Client(base_url=base, timeout=30) as http:
+def load_average(when: str) -> None:
+    """The machine's load average: the figures mean little when it is high (2 cores)."""
+    one, five, fifteen = os.getloadavg()
+    print(f"load average {when}: {one:.2f} {five:.2f} {fifteen:.2f}", flush=True)
+
+
+def run(args: argparse.Namespace, settings: Settings) -> None:
+    """Every figure, against one server and one driver."""
+    with ExitStack() as stack:
+        driver = stack.enter_context(make_driver(settings))
+        base = stack.enter_context(api_server(settings, args.workers))
+        client, clients = Http(base), [Http(base)]
+        if args.baseline_tree:
+            clients.append(Http(stack.enter_context(
+                api_server(settings, args.workers, args.baseline_tree))))
         nodes, rels = count_graph(driver, settings.neo4j_database)
         print(f"graph at {settings.neo4j_uri}: {nodes:,} nodes, {rels:,} relationships")
         authors = [a for a, _ in typical_authors(driver, settings, 200)]
-        warm = [f"/api/v1/nodes/{a}/neighbourhood" for a in authors]
-        http_p95(http, warm + [f"/api/v1/authors/{a}" for a in authors], 2 * len(authors),
-                 "warm-up (every author once, neighbourhood and profile)")
+        for a in authors:  # warm-up: every author once, both endpoints, both depths
+            for warm in clients:
+                warm.get(f"/api/v1/authors/{a}")
+                warm.get(f"/api/v1/nodes/{a}/neighbourhood", depth=2)
+        gc.freeze()  # as the server does: no ~100 ms full collections in either side's samples
+        http_floor(client, args.samples)
         for depth in (1, 2):
-            compare_neighbourhood(driver, settings, http, authors, depth, args.samples)
-        http_p95(http, warm, args.samples, "1-hop neighbourhood, typical author, HTTP")
-        http_p95(http, [f"/api/v1/authors/{a}" for a in authors], args.samples,
-                 "profile snapshot, typical author, HTTP")
-        hub(driver, settings, http)
+            compare_neighbourhood(driver, settings, clients, authors, depth, args.samples)
+        compare_profile(driver, settings, client, authors, args.samples)
+        hub(driver, settings, client)
+        for done in (client, *clients):
+            done.close()
+        load_average("after the latency figures (wrk adds its own load next)")
         wrk_profiles(base, authors, args.duration, 16)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--uri")
+    parser.add_argument("--password-file")
+    parser.add_argument("--samples", type=int, default=1000)
+    parser.add_argument("--duration", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--baseline-tree", help="another checkout of the project, served too: "
+                        "its neighbourhood over HTTP is measured beside this tree's")
+    args = parser.parse_args()
+    load_average("before")
+    run(args, settings_from(args))
+    load_average("after")
+    print("\n| figure | target | measured | verdict |\n|---|---|---|---|")
+    for row in FIGURES:
+        print("| " + " | ".join(row) + " |")
 
 
 if __name__ == "__main__":

@@ -22,5 +22,18 @@ def get_driver(request: Request) -> Driver:
     return driver
 
 
-SettingsDep = Annotated[Settings, Depends(get_app_settings)]
-DriverDep = Annotated[Driver, Depends(get_driver)]
+# The dependencies are `async def` on purpose: FastAPI runs a plain `def` dependency in the
+# thread pool, a hop per dependency per request, for what is only an attribute read
+# (issue 4, docs/PERFORMANCE.md). The sync functions above stay for direct callers.
+async def _settings_dependency(request: Request) -> Settings:
+    """get_app_settings, resolved on the event loop."""
+    return get_app_settings(request)
+
+
+async def _driver_dependency(request: Request) -> Driver:
+    """get_driver, resolved on the event loop."""
+    return get_driver(request)
+
+
+SettingsDep = Annotated[Settings, Depends(_settings_dependency)]
+DriverDep = Annotated[Driver, Depends(_driver_dependency)]

@@ -8,8 +8,6 @@ from neo4j import Driver
 
 from service.errors import InvalidParameter, NotFound
 from service.repository.base import NODE_LABELS, read, read_one, resolve
-from service.repository.convert import present
-from service.schemas.graph import CollaborationPaths, GraphEdge, GraphNode, Neighbourhood
 from service.settings import Settings
 
 # The only relationship types a neighbourhood may follow; user-facing names map onto these.
@@ -34,8 +32,9 @@ def allowed(raw: str | None, allow: tuple[str, ...], parameter: str) -> list[str
 
 
 def neighbourhood(driver: Driver, settings: Settings, node_id: str, *, depth: int, limit: int,
-                  types: list[str], edge_types: list[str]) -> Neighbourhood:
-    """The capped, ranked neighbourhood of any node (found by any of its ids)."""
+                  types: list[str], edge_types: list[str]) -> dict[str, Any]:
+    """The capped, ranked neighbourhood of any node (found by any of its ids), in the shape
+    of schemas.graph.Neighbourhood (see _nodes for why a dict)."""
     hop1_limit = limit - 1 if depth == 1 else max(1, (limit - 1) // 2)
     params: dict[str, Any] = {
         "types": types, "rel_types": edge_types, "depth": depth, "hop1_limit": hop1_limit,
@@ -51,21 +50,30 @@ def neighbourhood(driver: Driver, settings: Settings, node_id: str, *, depth: in
         if row is None:  # deleted between the two reads
             raise NotFound(f"No node has the id {node_id!r}.")
     nodes = _nodes(row["nodes"])
-    return Neighbourhood(center=nodes[0].id, depth=depth, nodes=nodes,
-                         edges=_edges(row["edges"]), truncated=row["truncated"])
+    return {"center": nodes[0]["id"], "depth": depth, "nodes": nodes,
+            "edges": _edges(row["edges"]), "truncated": row["truncated"]}
 
 
-def _nodes(rows: list[dict[str, Any]]) -> list[GraphNode]:
+# Nodes and edges are plain dicts in the shape of schemas.graph.GraphNode/GraphEdge, encoded
+# by schemas.encoded.dumps (which also writes Neo4j's temporal values): building and
+# validating hundreds of pydantic objects per answer took several times longer than these
+# dicts and orjson together (docs/PERFORMANCE.md, "Exploration API").
+def _nodes(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Graph nodes, each once (the first, nearest occurrence wins)."""
-    seen: dict[str, GraphNode] = {}
+    seen: dict[str, dict[str, Any]] = {}
     for row in rows:
         if row["id"] not in seen:
-            props = present(row["props"])
-            seen[row["id"]] = GraphNode(
-                id=row["id"], type=_node_type(row["labels"]),
-                label=props.get("name") or props.get("title") or row["id"],
-                hop=row.get("hop"), properties=props)
+            props = _present(row["props"])
+            seen[row["id"]] = {
+                "id": row["id"], "type": _node_type(row["labels"]),
+                "label": props.get("name") or props.get("title") or row["id"],
+                "hop": row.get("hop"), "properties": props}
     return list(seen.values())
+
+
+def _present(props: dict[str, Any]) -> dict[str, Any]:
+    """The properties that have a value (absent properties come back as null)."""
+    return {key: value for key, value in props.items() if value is not None}
 
 
 def _node_type(labels: list[str]) -> str:
@@ -73,20 +81,21 @@ def _node_type(labels: list[str]) -> str:
     return next((label for label in labels if label in NODE_LABELS), labels[0] if labels else "")
 
 
-def _edges(rows: list[dict[str, Any]]) -> list[GraphEdge]:
+def _edges(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Graph edges, each once, with an id made of its ends and type."""
-    seen: dict[str, GraphEdge] = {}
+    seen: dict[str, dict[str, Any]] = {}
     for row in rows:
         edge_id = f"{row['source']}|{row['type']}|{row['target']}"
         if edge_id not in seen:
-            seen[edge_id] = GraphEdge(id=edge_id, source=row["source"], target=row["target"],
-                                      type=row["type"], properties=present(row["props"]))
+            seen[edge_id] = {"id": edge_id, "source": row["source"], "target": row["target"],
+                             "type": row["type"], "properties": _present(row["props"])}
     return list(seen.values())
 
 
 def collaboration_paths(driver: Driver, settings: Settings, source: str, target: str,
-                        max_hops: int) -> CollaborationPaths:
-    """The shortest collaboration paths between two authors; 404 when none within max_hops."""
+                        max_hops: int) -> dict[str, Any]:
+    """The shortest collaboration paths between two authors, in the shape of
+    schemas.graph.CollaborationPaths (by alias); 404 when none within max_hops."""
     source_id, target_id = _author(driver, settings, source), _author(driver, settings, target)
     if source_id == target_id:
         message = f"from and to name the same author ({source_id!r}); give two authors"
@@ -97,11 +106,10 @@ def collaboration_paths(driver: Driver, settings: Settings, source: str, target:
     if not rows or rows[0]["hops"] > max_hops:
         raise NotFound(f"No collaboration path between {source_id!r} and {target_id!r} within "
                        f"{max_hops} hop(s) (a hop is two authors sharing a work).")
-    return CollaborationPaths(
-        source=source_id, target=target_id, hops=rows[0]["hops"],
-        paths=[[node["id"] for node in row["nodes"]] for row in rows],
-        nodes=_nodes([node for row in rows for node in row["nodes"]]),
-        edges=_edges([edge for row in rows for edge in row["edges"]]))
+    return {"from": source_id, "to": target_id, "hops": rows[0]["hops"],
+            "paths": [[node["id"] for node in row["nodes"]] for row in rows],
+            "nodes": _nodes([node for row in rows for node in row["nodes"]]),
+            "edges": _edges([edge for row in rows for edge in row["edges"]])}
 
 
 def _author(driver: Driver, settings: Settings, raw: str) -> str:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from service.deps import DriverDep, SettingsDep
 from service.errors import InvalidParameter
 from service.repository import authors
 from service.routers import id_path  # noqa: F401  (registers the {…:anyid} path type)
 from service.schemas.authors import CollaboratorsPage, Profile, WorksPage
+from service.schemas.encoded import encoded
 from service.schemas.problem import problem_responses
 
 router = APIRouter(prefix="/api/v1/authors", tags=["authors"],
@@ -24,8 +25,10 @@ AuthorId = Annotated[str, Path(
 
 
 # The sub-resources come first: a URL-form id would also match `{author_id:anyid}` alone.
-@router.get("/{author_id:anyid}/works")
-def author_works(
+# Hot paths: `async def` + `encoded` = one thread-pool hop per request, the JSON written once
+# (service/schemas/encoded.py); `response_model` keeps the OpenAPI document as it was.
+@router.get("/{author_id:anyid}/works", response_model=WorksPage)
+async def author_works(
     author_id: AuthorId, driver: DriverDep, settings: SettingsDep,
     limit: Annotated[int, Query(ge=1, le=100, description="works per page")] = 20,
     cursor: Annotated[str | None, Query(max_length=512, description="next_cursor of the "
@@ -34,27 +37,28 @@ def author_works(
     year_to: Annotated[int | None, Query(ge=0, le=9999)] = None,
     type: Annotated[str | None, Query(max_length=64, description="e.g. article, preprint")]
     = None,
-) -> WorksPage:
+) -> Response:
     """The author's works, newest first (works without a year last), in stable cursor pages."""
     if year_from is not None and year_to is not None and year_from > year_to:
         message = f"year_from ({year_from}) is after year_to ({year_to})"
         raise InvalidParameter(message, errors=[{"parameter": "year_from", "in": "query",
                                                  "message": message}])
-    return authors.list_works(driver, settings, author_id, limit=limit, cursor=cursor,
-                              year_from=year_from, year_to=year_to, work_type=type)
+    return await encoded(authors.list_works, driver, settings, author_id, limit=limit,
+                         cursor=cursor, year_from=year_from, year_to=year_to, work_type=type)
 
 
-@router.get("/{author_id:anyid}/collaborators")
-def author_collaborators(
+@router.get("/{author_id:anyid}/collaborators", response_model=CollaboratorsPage)
+async def author_collaborators(
     author_id: AuthorId, driver: DriverDep, settings: SettingsDep,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-) -> CollaboratorsPage:
+) -> Response:
     """Co-authors ranked by shared works, then by the most recent shared year."""
-    return authors.list_collaborators(driver, settings, author_id, limit)
+    return await encoded(authors.list_collaborators, driver, settings, author_id, limit)
 
 
-@router.get("/{author_id:anyid}")
-def author_profile(author_id: AuthorId, driver: DriverDep, settings: SettingsDep) -> Profile:
+@router.get("/{author_id:anyid}", response_model=Profile)
+async def author_profile(author_id: AuthorId, driver: DriverDep,
+                         settings: SettingsDep) -> Response:
     """The profile snapshot: trust, verification, counts, institutions, top topics.
 
     Topics count the distinct topics of the author's works with an ABOUT score of at least
@@ -62,4 +66,4 @@ def author_profile(author_id: AuthorId, driver: DriverDep, settings: SettingsDep
     from the graph, so they are there before scoring has run; `trust` and `verification`
     are null until then.
     """
-    return authors.get_profile(driver, settings, author_id)
+    return await encoded(authors.get_profile, driver, settings, author_id)

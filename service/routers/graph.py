@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from service.deps import DriverDep, SettingsDep
 from service.repository import graph
 from service.repository.base import NODE_LABELS
 from service.routers import id_path  # noqa: F401  (registers the {…:anyid} path type)
+from service.schemas.encoded import encoded
 from service.schemas.graph import CollaborationPaths, Neighbourhood
 from service.schemas.problem import problem_responses
 
@@ -17,8 +18,10 @@ router = APIRouter(prefix="/api/v1", tags=["graph"],
                    responses=problem_responses(404, 422, 503, 504))
 
 
-@router.get("/nodes/{node_id:anyid}/neighbourhood")
-def node_neighbourhood(
+# Hot paths: `async def` + `encoded` = one thread-pool hop per request, the JSON written once
+# (service/schemas/encoded.py); `response_model` keeps the OpenAPI document as it was.
+@router.get("/nodes/{node_id:anyid}/neighbourhood", response_model=Neighbourhood)
+async def node_neighbourhood(
     node_id: Annotated[str, Path(max_length=512, description="Any node's id (or an OpenAlex "
                                                              "id, ORCID, DOI, ROR, alias)")],
     driver: DriverDep, settings: SettingsDep,
@@ -30,30 +33,30 @@ def node_neighbourhood(
     = None,
     limit: Annotated[int, Query(ge=1, le=2000, description="most nodes returned, centre "
                                                            "included")] = 200,
-) -> Neighbourhood:
+) -> Response:
     """The node's neighbourhood as nodes and edges, capped at `limit` nodes.
 
     When capped, the most relevant neighbours are kept (co-authors by shared works, works by
     recency, topics by score, others by degree; at depth 2, nodes linked to most first-hop
     neighbours) and `truncated` is true. Only nodes of the requested types are visited.
     """
-    return graph.neighbourhood(
-        driver, settings, node_id, depth=depth, limit=limit,
+    return await encoded(
+        graph.neighbourhood, driver, settings, node_id, depth=depth, limit=limit,
         types=graph.allowed(types, NODE_LABELS, "types"),
         edge_types=graph.allowed(edge_types, graph.EDGE_TYPES, "edge_types"))
 
 
-@router.get("/paths")
-def collaboration_paths(
+@router.get("/paths", response_model=CollaborationPaths)
+async def collaboration_paths(
     driver: DriverDep, settings: SettingsDep,
     source: Annotated[str, Query(alias="from", min_length=1, max_length=512,
                                  description="an author's id (any of its ids)")],
     target: Annotated[str, Query(alias="to", min_length=1, max_length=512)],
     max_hops: Annotated[int, Query(ge=1, le=6, description="author-to-author steps")] = 6,
-) -> CollaborationPaths:
+) -> Response:
     """The shortest collaboration paths (authors linked by shared works) between two authors.
 
     All shortest paths (up to 10) are merged into one graph; `paths` lists each as node ids.
     404 when the two are not connected within `max_hops`.
     """
-    return graph.collaboration_paths(driver, settings, source, target, max_hops)
+    return await encoded(graph.collaboration_paths, driver, settings, source, target, max_hops)
