@@ -62,6 +62,8 @@ def _nodes(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Graph nodes, each once (the first, nearest occurrence wins)."""
     seen: dict[str, dict[str, Any]] = {}
     for row in rows:
+        if row["id"] is None:
+            continue  # deleted by a concurrent write (e.g. a rescoring) while we read it
         if row["id"] not in seen:
             props = _present(row["props"])
             seen[row["id"]] = {
@@ -85,6 +87,8 @@ def _edges(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Graph edges, each once, with an id made of its ends and type."""
     seen: dict[str, dict[str, Any]] = {}
     for row in rows:
+        if row["source"] is None or row["target"] is None or row["type"] is None:
+            continue  # read-committed: a rescoring deleted it (e.g. an old ABOUT) meanwhile
         edge_id = f"{row['source']}|{row['type']}|{row['target']}"
         if edge_id not in seen:
             seen[edge_id] = {"id": edge_id, "source": row["source"], "target": row["target"],
