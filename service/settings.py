@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     api_host: str = "127.0.0.1"
     api_port: int = Field(8000, ge=1, le=65535)
     cors_origins: list[str] = []
+    # request bodies over this are refused with 413 before anything parses them
+    max_body_bytes: int = Field(1_048_576, ge=1024)
     query_timeout_s: float = Field(30.0, gt=0)
 
     # Exploration API (issue 4): how many relationships a neighbourhood examines per node, so

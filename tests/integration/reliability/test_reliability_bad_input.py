@@ -86,3 +86,14 @@ def test_analyst_parameters_bolt_cannot_carry_are_a_4xx(sample_client: TestClien
                                                          content: str) -> None:
     response = sample_client.post("/api/v1/cypher", content=content, headers=JSON)
     assert 400 <= response.status_code < 500
+
+
+def test_oversized_bodies_are_refused_before_they_are_read(sample_client: TestClient) -> None:
+    declared = sample_client.post("/api/v1/cypher", json={"query": "RETURN 1 //" + "x" * 2**21})
+    assert (declared.status_code, declared.json()["code"]) == (413, "body_too_large")
+    chunked = sample_client.post("/api/v1/cypher", headers=JSON,
+                                 content=(b"x" * 65_536 for _ in range(40)))  # no length
+    assert chunked.status_code == 413
+    small = sample_client.post("/api/v1/cypher", headers=JSON,
+                               content=iter([b'{"query": ', b'"RETURN 1 AS one"}']))
+    assert small.status_code == 200 and small.json()["rows"] == [[1]]
