@@ -25,7 +25,7 @@ from loaders.synthetic import write_synthetic
 from service.db import delete_everything, record_schema_version
 from service.settings import Settings
 
-WORKS, BATCH = 3000, 100
+WORKS, BATCH = 12_000, 100  # big enough that a busy machine cannot finish it before the kill
 KILL_AFTER_LINE = 5 * BATCH  # some batches committed, most of the file still to come
 # The CLI's entry point, without depending on the console script being on PATH.
 PEERGRAPH = [sys.executable, "-c", "from service.cli import main; main()"]
