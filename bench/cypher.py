@@ -1,9 +1,12 @@
 """Analyst endpoint overhead and CSV streaming memory, against a throwaway Neo4j and server.
 
-Run: .venv/bin/python bench/analyst.py [--rounds 40]
+Run: .venv/bin/python -m bench.cypher [--rounds 40]
+(as a module: `python bench/cypher.py` would put bench/ first on the path, and this file
+would shadow the top-level `cypher` package the service imports)
 
 1. Overhead: POST /api/v1/cypher (a real uvicorn process) against the same 1 000-row query
-   through the driver in this process; prints median times and their ratio.
+   through the driver in this process; prints median times and their ratio, then where the
+   difference goes (JSON encoding, the client's decoding, one HTTP round trip).
 2. Memory: the server's RSS before and at its peak while streaming 100 000 rows as CSV.
 """
 
@@ -24,19 +27,18 @@ from pathlib import Path
 import httpx
 import orjson
 import psutil
-from neo4j import GraphDatabase, RoutingControl
+from neo4j import Driver, GraphDatabase, RoutingControl
+
+from service.analyst.runner import Limits, run_json_bytes
+from service.localdb import LocalNeo4j, free_port
+from service.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from service.analyst.runner import Limits, run_json  # noqa: E402
-from service.analyst.values import dumps  # noqa: E402
-from service.localdb import LocalNeo4j, free_port  # noqa: E402
-from service.settings import Settings  # noqa: E402
 
 # Ad-hoc analyst text is what is measured here, so these stay inline (not in cypher/).
 ROWS_QUERY = ("MATCH (n:BenchRow) WHERE n.id <= 1000 "
               "RETURN n.id AS id, n.name AS name, n.score AS score, n.tags AS tags, n AS node")
+TINY_QUERY = "RETURN 1 AS one"  # one row: what any request costs, whatever its result
 STREAM_QUERY = ("MATCH (n:BenchRow) "
                 "RETURN n.id AS id, n.name AS name, n.score AS score, n.tags AS tags")
 MAKE_ROWS = ("UNWIND range($first, $last) AS i CREATE (:BenchRow {id: i, name: 'row ' + i, "
@@ -117,6 +119,31 @@ def print_cpu_ratio(server_pid: int, through_driver: Callable[[], object],
           f"{endpoint_cpu:.1f} ms; ratio {endpoint_cpu / driver_cpu:.2f}x")
 
 
+def median_ms(fn: Callable[[], object], rounds: int) -> float:
+    """Median wall time (ms) of fn after two warm-up calls."""
+    fn(), fn()
+    times = []
+    for _ in range(rounds):
+        began = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - began) * 1000)
+    return statistics.median(times)
+
+
+def print_breakdown(driver: Driver, client: httpx.Client, settings: Settings,
+                    rounds: int) -> None:
+    """Where the rest of the endpoint's extra time goes: the client's decoding, the HTTP hop."""
+    body = run_json_bytes(driver, settings, ROWS_QUERY, {}, Limits(1000, 30))
+    decode_ms = median_ms(lambda: orjson.loads(body), rounds)
+    driver_ms, endpoint_ms = paired_medians(
+        lambda: driver.execute_query(TINY_QUERY, routing_=RoutingControl.READ),
+        lambda: client.post("/api/v1/cypher", json={"query": TINY_QUERY}).raise_for_status(),
+        rounds)
+    print(f"1 000 rows: the client decodes {len(body) // 1024} KiB of JSON in {decode_ms:.1f} "
+          f"ms; a 1-row query: driver {driver_ms:.1f} ms, endpoint "
+          f"{endpoint_ms:.1f} ms (the HTTP round trip adds {endpoint_ms - driver_ms:.1f} ms)")
+
+
 def stream_csv(base: str) -> int:
     """Stream the 100 000-row CSV, discarding it; returns the number of lines."""
     lines = 0
@@ -153,11 +180,8 @@ def run(rounds: int) -> None:
             local.stop()
 
 
-def measure(driver: object, server: subprocess.Popen[bytes], base: str, rounds: int) -> None:
-    """Print the overhead ratio and the memory growth."""
-    from neo4j import Driver
-
-    assert isinstance(driver, Driver)
+def measure(driver: Driver, server: subprocess.Popen[bytes], base: str, rounds: int) -> None:
+    """Print the overhead ratio, where it goes, and the memory growth."""
     client = httpx.Client(base_url=base, timeout=60)
 
     def through_driver() -> int:
@@ -170,12 +194,11 @@ def measure(driver: object, server: subprocess.Popen[bytes], base: str, rounds: 
         return len(orjson.loads(response.content)["rows"])  # a client decodes the rows too
 
     assert through_driver() == through_endpoint() == 1000
-    settings = Settings(_env_file=None)  # type: ignore[call-arg]  # run_json needs no URI
+    settings = Settings(_env_file=None)  # run_json_bytes needs no URI
 
     def through_service_layer() -> int:
         # The same work the endpoint does (guard, READ run, JSON bytes), minus HTTP.
-        answer = run_json(driver, settings, ROWS_QUERY, {}, Limits(1000, 30))
-        return len(dumps(answer)) and answer["row_count"]
+        return len(run_json_bytes(driver, settings, ROWS_QUERY, {}, Limits(1000, 30)))
 
     driver_ms, endpoint_ms = paired_medians(through_driver, through_endpoint, rounds)
     print(f"1 000 rows: driver {driver_ms:.1f} ms, endpoint {endpoint_ms:.1f} ms (median of "
@@ -184,6 +207,7 @@ def measure(driver: object, server: subprocess.Popen[bytes], base: str, rounds: 
     driver_ms, layer_ms = paired_medians(through_driver, through_service_layer, rounds)
     print(f"1 000 rows in this process: driver {driver_ms:.1f} ms, analyst layer "
           f"{layer_ms:.1f} ms; ratio {layer_ms / driver_ms:.2f}x")
+    print_breakdown(driver, client, settings, rounds)
     before, peak = peak_rss_while(server.pid, lambda: print(
         f"streamed {stream_csv(base) - 1} CSV rows"))
     growth = (peak - before) / 2**20

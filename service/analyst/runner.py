@@ -8,7 +8,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager, suppress
+from contextlib import AbstractContextManager, ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any, LiteralString, cast
 
@@ -17,13 +17,15 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from service.analyst.failures import translated
 from service.analyst.guard import check_text, refusal, summarise_plan
-from service.analyst.values import to_csv_cell
+from service.analyst.values import dumps, to_csv_cell
 from service.errors import Forbidden, InvalidParameter
 from service.settings import Settings
 
 # On its own line, so Neo4j's line numbers in the analyst's text are off by exactly one.
 EXPLAIN_PREFIX = "EXPLAIN\n"
 CSV_ROWS_PER_CHUNK = 500
+# Rows per PULL while streaming CSV (the driver's default): bounded memory, few round trips.
+STREAM_FETCH_SIZE = 1000
 
 
 @dataclass(frozen=True)
@@ -110,13 +112,15 @@ class Cursor:
 
 @contextmanager
 def open_cursor(driver: Driver, settings: Settings, text: str, parameters: dict[str, Any],
-                limits: Limits, with_plan: bool = False) -> Iterator[Cursor]:
+                limits: Limits, with_plan: bool = False,
+                fetch_size: int = STREAM_FETCH_SIZE) -> Iterator[Cursor]:
     """Vet the query with EXPLAIN, then run it: READ access mode, server-side timeout."""
     began = time.perf_counter()
     statement = check_text(text)
     # Auto-commit transactions in READ mode: Neo4j refuses any write in them, and each
     # needs one round trip (an explicit transaction adds BEGIN and ROLLBACK).
-    session = driver.session(database=settings.neo4j_database, default_access_mode=READ_ACCESS)
+    session = driver.session(database=settings.neo4j_database, default_access_mode=READ_ACCESS,
+                             fetch_size=min(fetch_size, limits.rows + 1))
     try:
         query_type, plan = _vet(session, statement, parameters, settings, limits, with_plan)
         with translated(statement, timeout_s=limits.timeout_s):
@@ -157,19 +161,52 @@ def _vet(session: Session, statement: str, parameters: dict[str, Any], settings:
 
 def run_json(driver: Driver, settings: Settings, text: str, parameters: dict[str, Any],
              limits: Limits, with_plan: bool = False) -> dict[str, Any]:
-    """The whole answer (rows up to the cap); serialise it with values.dumps."""
-    with open_cursor(driver, settings, text, parameters, limits, with_plan) as cursor:
-        # Raw values: orjson writes the plain ones itself and asks values.to_json for the rest.
+    """The whole answer (rows up to the cap) as Python values, for the terminal."""
+    with _whole_answer(driver, settings, text, parameters, limits, with_plan) as cursor:
+        # Raw values: values.dumps writes the plain ones in C and converts only driver types.
         rows = list(cursor.records())
-    answer: dict[str, Any] = {
-        "columns": cursor.columns, "rows": rows, "row_count": len(rows),
-        "truncated": cursor.truncated, "limit": limits.rows,
-        "timeout_ms": round(limits.timeout_s * 1000), "took_ms": cursor.took_ms(),
+    return {"columns": cursor.columns, "rows": rows, **_summary(cursor, len(rows), with_plan)}
+
+
+def run_json_bytes(driver: Driver, settings: Settings, text: str, parameters: dict[str, Any],
+                   limits: Limits, with_plan: bool = False,
+                   extra: dict[str, Any] | None = None) -> bytes:
+    """The same answer as JSON bytes (extra's keys first), each row encoded as it arrives."""
+    with _whole_answer(driver, settings, text, parameters, limits, with_plan) as cursor:
+        # The bytes orjson would write for the whole dict, built as one growing buffer: the
+        # driver's records die young instead of piling up for the garbage collector to walk
+        # again and again, and no small bytes object per row pins a block of malloc'd memory.
+        body = bytearray(dumps((extra or {}) | {"columns": cursor.columns})[:-1])
+        body += b',"rows":['
+        count = 0
+        for values in cursor.records():
+            if count:
+                body += b","
+            body += dumps(values)
+            count += 1
+    body += b"],"
+    body += dumps(_summary(cursor, count, with_plan))[1:]
+    return bytes(body)
+
+
+def _whole_answer(driver: Driver, settings: Settings, text: str, parameters: dict[str, Any],
+                  limits: Limits, with_plan: bool) -> AbstractContextManager[Cursor]:
+    """A cursor for an answer sent whole: one PULL asks for the cap and the row past it."""
+    # A cut result then costs no second batch of rows that would be thrown away.
+    return open_cursor(driver, settings, text, parameters, limits, with_plan,
+                       fetch_size=limits.rows + 1)
+
+
+def _summary(cursor: Cursor, row_count: int, with_plan: bool) -> dict[str, Any]:
+    """The answer's fields after its rows, in order; the plan summary when one was asked."""
+    summary: dict[str, Any] = {
+        "row_count": row_count, "truncated": cursor.truncated, "limit": cursor.limits.rows,
+        "timeout_ms": round(cursor.limits.timeout_s * 1000), "took_ms": cursor.took_ms(),
         "query_type": cursor.query_type,
     }
     if with_plan:
-        answer["plan"] = summarise_plan(cursor.plan)
-    return answer
+        summary["plan"] = summarise_plan(cursor.plan)
+    return summary
 
 
 def open_csv_stream(driver: Driver, settings: Settings, text: str, parameters: dict[str, Any],

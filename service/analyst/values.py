@@ -66,19 +66,19 @@ def _by_instance(value: Any) -> Any:
     return _scalar(value)
 
 
-def _node(node: Node) -> dict[str, Any]:
-    """A node: element id, sorted labels, properties."""
+def _node(node: Node, deep: bool = True) -> dict[str, Any]:
+    """A node: element id, sorted labels, properties (converted, or left for orjson)."""
     return {"kind": "node", "id": node.element_id, "labels": sorted(node.labels),
-            "properties": _dict(node)}
+            "properties": _dict(node) if deep else dict(node.items())}
 
 
-def _relationship(rel: Relationship) -> dict[str, Any]:
+def _relationship(rel: Relationship, deep: bool = True) -> dict[str, Any]:
     """A relationship: element id, type, its two nodes' element ids, properties."""
     start, end = rel.start_node, rel.end_node
     return {"kind": "relationship", "id": rel.element_id, "type": rel.type,
             "start": start.element_id if start is not None else None,
             "end": end.element_id if end is not None else None,
-            "properties": _dict(rel)}
+            "properties": _dict(rel) if deep else dict(rel.items())}
 
 
 _BY_TYPE: dict[type, Callable[[Any], Any]] = {
@@ -112,6 +112,20 @@ def to_csv_cell(value: Any) -> str:
     return plain if isinstance(plain, str) else orjson.dumps(plain).decode("utf-8")
 
 
+def _shallow(value: Any) -> Any:
+    """orjson's hook: one level of a driver value; orjson recurses (and calls back) itself."""
+    # Properties are copied in C, not walked value by value: most are str, int, float, list,
+    # which orjson writes itself; it calls back here only for the temporal and spatial ones.
+    if isinstance(value, Relationship):  # each relationship type is its own subclass
+        return _relationship(value, deep=False)
+    if isinstance(value, Node):
+        return _node(value, deep=False)
+    if isinstance(value, Path):
+        return {"kind": "path", "nodes": list(value.nodes),
+                "relationships": list(value.relationships)}
+    return to_json(value)
+
+
 def dumps(value: Any, indent: bool = False) -> bytes:
-    """JSON bytes; orjson writes plain values in C and calls to_json only for driver types."""
-    return orjson.dumps(value, default=to_json, option=orjson.OPT_INDENT_2 if indent else 0)
+    """JSON bytes: plain values written in C (NaN, infinities: null); driver types via _shallow."""
+    return orjson.dumps(value, default=_shallow, option=orjson.OPT_INDENT_2 if indent else 0)

@@ -34,8 +34,9 @@ class CypherRequest(BaseModel):
 
 
 @router.post("/cypher", responses=ANALYST_RESPONSES)
-def run_cypher(body: CypherRequest, request: Request, driver: DriverDep,
-               settings: SettingsDep) -> Response:
+async def run_cypher(body: CypherRequest, request: Request, driver: DriverDep,
+                     settings: SettingsDep) -> Response:
     """Run one read-only Cypher statement; writes and admin commands are refused unrun."""
     limits = resolve_limits(settings, body.limit, body.timeout_ms)
-    return answer(request, driver, settings, body.query, body.parameters, limits, body.plan)
+    return await answer(request, driver, settings, body.query, body.parameters, limits,
+                        body.plan)

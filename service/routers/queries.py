@@ -6,6 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from service.analyst import catalogue
 from service.analyst.responses import answer
@@ -38,12 +39,12 @@ def describe_query(name: str) -> dict[str, Any]:
 
 
 @router.post("/{name}", responses={**ANALYST_RESPONSES, 404: {"description": "Unknown name"}})
-def run_query(name: str, request: Request, driver: DriverDep, settings: SettingsDep,
-              body: SavedQueryRequest | None = None) -> Response:
+async def run_query(name: str, request: Request, driver: DriverDep, settings: SettingsDep,
+                    body: SavedQueryRequest | None = None) -> Response:
     """Run a saved query with its parameters (JSON, or CSV on `Accept: text/csv`)."""
     body = body or SavedQueryRequest()
-    saved = catalogue.get(name)
+    saved = await run_in_threadpool(catalogue.get, name)  # reads cypher/analyst/ files
     parameters = saved.bind(body.parameters)
     limits = resolve_limits(settings, body.limit, body.timeout_ms)
-    return answer(request, driver, settings, saved.text, parameters, limits, body.plan,
-                  extra={"query": name, "parameters": parameters})
+    return await answer(request, driver, settings, saved.text, parameters, limits, body.plan,
+                        extra={"query": name, "parameters": parameters})

@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import io
 
+import orjson
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from service.analyst.runner import ACCEPTED
+from service.analyst.runner import ACCEPTED, Limits, run_json
+from service.analyst.values import dumps
 from service.settings import Settings
 
 
@@ -165,3 +167,20 @@ def test_a_repeated_query_is_vetted_once_and_still_read_only(
     assert refused.status_code == 403
     assert refused.status_code == client.post("/api/v1/cypher",
                                               json={"query": "CREATE (:Hack)"}).status_code
+
+
+def test_the_json_written_row_by_row_is_the_terminals_document(
+        small_graph: Driver, settings: Settings, client: TestClient) -> None:
+    # The endpoint encodes each row as it arrives and joins the bytes: same keys, same order.
+    text = ("MATCH p = (a:Author)-[r:AUTHORED]->(w:Work) RETURN a, r, p, w.year AS year, "
+            "0.0 / 0.0 AS nan, [1.0 / 0.0] AS inf ORDER BY year, a.id")
+    over_http = orjson.loads(client.post("/api/v1/cypher", json={
+        "query": text, "limit": 3, "plan": True}).content)
+    in_process = orjson.loads(dumps(run_json(small_graph, settings, text, {}, Limits(3, 10),
+                                             with_plan=True)))
+    for answer in (over_http, in_process):
+        answer["took_ms"] = 0.0
+    assert list(over_http.items()) == list(in_process.items())
+    assert over_http["truncated"] is True and over_http["row_count"] == 3
+    # JSON has no NaN or infinity: null, at the top of a row and nested alike.
+    assert [row[4:] for row in over_http["rows"]] == [[None, [None]]] * 3
