@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from operator import itemgetter
 from typing import Any
 
 from neo4j import Driver, ManagedTransaction
@@ -78,7 +79,7 @@ def write_rows(driver: Driver, database: str, rows: GraphRows) -> dict[str, int]
         created: set[str] = set()
         for name in NODE_KINDS:
             if name == "works":
-                created = _merge_works(tx, rows.works, counts)
+                created = _merge_works(tx, rows, counts)
             else:
                 _add(counts, _run_kind(tx, f"load/merge_{name}", name, getattr(rows, name)))
         create, merge = split_edges(rows, fresh_only(rows, created))
@@ -94,13 +95,24 @@ def write_rows(driver: Driver, database: str, rows: GraphRows) -> dict[str, int]
         return session.execute_write(work)
 
 
-def _merge_works(tx: ManagedTransaction, batch: list[Row], counts: dict[str, int]) -> set[str]:
-    """Upsert the batch's works; the ids of those this transaction created."""
-    if not batch:
+def _merge_works(tx: ManagedTransaction, rows: GraphRows, counts: dict[str, int]) -> set[str]:
+    """Upsert the batch's works and stub the works it cites; the ids of the works this
+    transaction created."""
+    keys = work_keys(rows)
+    if not keys:
         return set()
-    records = list(tx.run(query("load/merge_works"), rows=batch))
+    records = list(tx.run(query("load/merge_works"), rows=keys))
     counts["works"] = len(records)
     return {record["id"] for record in records if record["fresh"]}
+
+
+def work_keys(rows: GraphRows) -> list[Row]:
+    """The batch's work rows and a stub row (props null) per cited work not among them, sorted
+    by id (stable: a work sent twice keeps its order) so Work keys are locked in one order."""
+    loaded = {row["id"] for row in rows.works}
+    cited = {row["cited_id"] for row in rows.cites} - loaded
+    return sorted(rows.works + [{"id": work_id, "props": None} for work_id in cited],
+                  key=itemgetter("id"))
 
 
 def _add(counts: dict[str, int], more: dict[str, int]) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from loaders.fresh import fresh_only, split_edges
-from loaders.graph_rows import GraphRows, node_row
+from loaders.graph_rows import GraphRows, node_row, work_keys
 
 
 def _batch() -> GraphRows:
@@ -41,3 +41,14 @@ def test_splitting_leaves_the_batch_as_it_was_for_a_retried_transaction() -> Non
     before = (list(rows.authorships), list(rows.cites), list(rows.published_in))
     split_edges(rows, {"W1", "W3"})
     assert (rows.authorships, rows.cites, rows.published_in) == before
+
+
+def test_works_and_the_works_they_cite_are_locked_in_one_sorted_pass() -> None:
+    rows = _batch()
+    rows.works = [node_row("W3", title="third"), node_row("W1", title="a"),
+                  node_row("W1", title="b")]
+    rows.cites += [{"work_id": "W3", "cited_id": "W0"}, {"work_id": "W1", "cited_id": "W0"}]
+    # W1 is loaded here, so only W0 and W9 are stubs; W1's two records keep their order.
+    assert work_keys(rows) == [{"id": "W0", "props": None}, node_row("W1", title="a"),
+                               node_row("W1", title="b"), node_row("W3", title="third"),
+                               {"id": "W9", "props": None}]
