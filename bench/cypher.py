@@ -8,13 +8,15 @@ would shadow the top-level `cypher` package the service imports)
    through the driver in this process, once Neo4j has warmed up (its JIT takes a few hundred
    runs of the query: a cold Neo4j is slower for both and flatters the ratio); prints median
    times and their ratio, then where the difference goes (the client's decoding, one HTTP
-   round trip).
+   round trip). The client is the standard library's keep-alive HTTP client, which adds
+   next to nothing of its own; the ratio with httpx as the client is printed beside it.
 2. Memory: the server's RSS before and at its peak while streaming 100 000 rows as CSV.
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
 import os
 import secrets
 import statistics
@@ -23,8 +25,10 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import httpx
 import orjson
@@ -47,17 +51,43 @@ MAKE_ROWS = ("UNWIND range($first, $last) AS i CREATE (:BenchRow {id: i, name: '
              "score: rand(), tags: ['alpha', 'beta', toString(i)]})")
 
 
-def paired_medians(first: Callable[[], object], second: Callable[[], object],
-                   rounds: int) -> tuple[float, float]:
-    """Median wall times (ms) of two functions run alternately, so load hits both alike."""
-    times: tuple[list[float], list[float]] = ([], [])
+def interleaved_medians(paths: tuple[Callable[[], object], ...], rounds: int) -> list[float]:
+    """Median wall times (ms) of functions run in turn, round after round, after two rounds."""
+    times: list[list[float]] = [[] for _ in paths]
     for round_no in range(rounds + 2):
-        for index, fn in enumerate((first, second)):
+        for index, fn in enumerate(paths):
             began = time.perf_counter()
             fn()
-            if round_no >= 2:  # two warm-up rounds
+            if round_no >= 2:
                 times[index].append((time.perf_counter() - began) * 1000)
-    return statistics.median(times[0]), statistics.median(times[1])
+    return [statistics.median(path_times) for path_times in times]
+
+
+class LeanClient:
+    """A keep-alive HTTP/1.1 client from the standard library, which spends next to nothing
+    of its own per call (httpx: ~1.4 ms of CPU), so what is timed is the endpoint."""
+
+    def __init__(self, base: str) -> None:
+        parts = urllib.parse.urlsplit(base)
+        self.connection = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port,
+                                                     timeout=60)
+
+    def post_json(self, path: str, payload: dict[str, Any]) -> bytes:
+        """POST a JSON body; the response's bytes (raises unless 200)."""
+        try:
+            response = self._post(path, payload)
+        except (BrokenPipeError, ConnectionResetError, http.client.RemoteDisconnected):
+            self.connection.close()  # the server closed an idle keep-alive connection
+            response = self._post(path, payload)
+        body = response.read()
+        if response.status != 200:
+            raise RuntimeError(f"HTTP {response.status}: {body[:200]!r}")
+        return body
+
+    def _post(self, path: str, payload: dict[str, Any]) -> http.client.HTTPResponse:
+        self.connection.request("POST", path, body=orjson.dumps(payload),
+                                headers={"Content-Type": "application/json"})
+        return self.connection.getresponse()
 
 
 def start_server(uri: str, password: str) -> tuple[subprocess.Popen[bytes], str]:
@@ -132,15 +162,14 @@ def median_ms(fn: Callable[[], object], rounds: int) -> float:
     return statistics.median(times)
 
 
-def print_breakdown(driver: Driver, client: httpx.Client, settings: Settings,
+def print_breakdown(driver: Driver, client: LeanClient, settings: Settings,
                     rounds: int) -> None:
     """Where the rest of the endpoint's extra time goes: the client's decoding, the HTTP hop."""
     body = run_json_bytes(driver, settings, ROWS_QUERY, {}, Limits(1000, 30))
     decode_ms = median_ms(lambda: orjson.loads(body), rounds)
-    driver_ms, endpoint_ms = paired_medians(
+    driver_ms, endpoint_ms = interleaved_medians((
         lambda: driver.execute_query(TINY_QUERY, routing_=RoutingControl.READ),
-        lambda: client.post("/api/v1/cypher", json={"query": TINY_QUERY}).raise_for_status(),
-        rounds)
+        lambda: client.post_json("/api/v1/cypher", {"query": TINY_QUERY})), rounds)
     print(f"1 000 rows: the client decodes {len(body) // 1024} KiB of JSON in {decode_ms:.1f} "
           f"ms; a 1-row query: driver {driver_ms:.1f} ms, endpoint "
           f"{endpoint_ms:.1f} ms (the HTTP round trip adds {endpoint_ms - driver_ms:.1f} ms)")
@@ -201,32 +230,40 @@ def measure(driver: Driver, server: subprocess.Popen[bytes], base: str, rounds: 
             warmup: int) -> None:
     """Print the overhead ratio, where it goes, and the memory growth."""
     client = httpx.Client(base_url=base, timeout=60)
+    lean = LeanClient(base)
+    payload = {"query": ROWS_QUERY, "limit": 1000}
 
     def through_driver() -> int:
         records, _, _ = driver.execute_query(ROWS_QUERY, routing_=RoutingControl.READ)
         return len(records)
 
-    def through_endpoint() -> int:
-        response = client.post("/api/v1/cypher", json={"query": ROWS_QUERY, "limit": 1000})
-        response.raise_for_status()
-        return len(orjson.loads(response.content)["rows"])  # a client decodes the rows too
+    def through_endpoint() -> int:  # a client decodes the rows too
+        return len(orjson.loads(lean.post_json("/api/v1/cypher", payload))["rows"])
 
-    assert through_driver() == through_endpoint() == 1000
+    def through_endpoint_httpx() -> int:
+        response = client.post("/api/v1/cypher", json=payload)
+        response.raise_for_status()
+        return len(orjson.loads(response.content)["rows"])
+
+    assert through_driver() == through_endpoint() == through_endpoint_httpx() == 1000
     warm_up(through_driver, through_endpoint, warmup)
+    driver_ms, endpoint_ms = interleaved_medians((through_driver, through_endpoint), rounds)
+    print(f"1 000 rows: driver {driver_ms:.1f} ms, endpoint {endpoint_ms:.1f} ms (median of "
+          f"{rounds}); ratio {endpoint_ms / driver_ms:.2f}x (target <= 1.3x)")
+    driver_ms, httpx_ms = interleaved_medians((through_driver, through_endpoint_httpx), rounds)
+    print(f"1 000 rows, httpx as the client: driver {driver_ms:.1f} ms, endpoint "
+          f"{httpx_ms:.1f} ms; ratio {httpx_ms / driver_ms:.2f}x")
+    print_cpu_ratio(server.pid, through_driver, through_endpoint, rounds)
     settings = Settings(_env_file=None)  # run_json_bytes needs no URI
 
     def through_service_layer() -> int:
         # The same work the endpoint does (guard, READ run, JSON bytes), minus HTTP.
         return len(run_json_bytes(driver, settings, ROWS_QUERY, {}, Limits(1000, 30)))
 
-    driver_ms, endpoint_ms = paired_medians(through_driver, through_endpoint, rounds)
-    print(f"1 000 rows: driver {driver_ms:.1f} ms, endpoint {endpoint_ms:.1f} ms (median of "
-          f"{rounds}); ratio {endpoint_ms / driver_ms:.2f}x (target <= 1.3x)")
-    print_cpu_ratio(server.pid, through_driver, through_endpoint, rounds)
-    driver_ms, layer_ms = paired_medians(through_driver, through_service_layer, rounds)
+    driver_ms, layer_ms = interleaved_medians((through_driver, through_service_layer), rounds)
     print(f"1 000 rows in this process: driver {driver_ms:.1f} ms, analyst layer "
           f"{layer_ms:.1f} ms; ratio {layer_ms / driver_ms:.2f}x")
-    print_breakdown(driver, client, settings, rounds)
+    print_breakdown(driver, lean, settings, rounds)
     before, peak = peak_rss_while(server.pid, lambda: print(
         f"streamed {stream_csv(base) - 1} CSV rows"))
     growth = (peak - before) / 2**20

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from neo4j.exceptions import ClientError, Neo4jError, TransactionError
+import orjson
+from neo4j.exceptions import BrokenRecordError, ClientError, Neo4jError, TransactionError
 
 from service.errors import (
     Forbidden,
@@ -35,6 +36,12 @@ def translated(text: str, prefix_lines: int = 0, timeout_s: float | None = None)
         raise mapped from exc
     except TransactionError as exc:  # the server ended the transaction, e.g. at its timeout
         raise QueryTimeout(_timeout_message(timeout_s)) from exc
+    except BrokenRecordError as exc:
+        raise _undecodable(exc) from exc
+    except orjson.JSONEncodeError as exc:  # orjson wraps what the encoding hook raised
+        if isinstance(exc.__cause__, BrokenRecordError):
+            raise _undecodable(exc.__cause__) from exc
+        raise
     except (OverflowError, UnicodeEncodeError) as exc:  # the driver cannot pack a parameter
         raise InvalidParameter(
             "A parameter cannot be sent to Neo4j: integers must fit in 64 bits and strings "
@@ -61,6 +68,14 @@ def from_neo4j(exc: Neo4jError, text: str, prefix_lines: int = 0,
                                 errors=[{"parameter": "query", "in": "body", "message": message,
                                          "neo4j_code": code}])
     return None
+
+
+def _undecodable(exc: BrokenRecordError) -> InvalidParameter:
+    """A 422 for a result value the driver could not turn into a Python value."""
+    return InvalidParameter(
+        f"The query ran, but {exc}. Python's dates and times stop at year 9999: return such "
+        "a value as text (toString(…)) instead.",
+        errors=[{"parameter": "query", "in": "body", "message": str(exc)}])
 
 
 def _timeout_message(timeout_s: float | None) -> str:

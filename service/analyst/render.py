@@ -11,6 +11,7 @@ from neo4j import Driver
 from rich.console import Console
 from rich.table import Table
 
+from service.analyst.failures import translated
 from service.analyst.runner import Limits, open_csv_stream, run_json
 from service.analyst.values import dumps, to_csv_cell
 from service.settings import Settings
@@ -24,15 +25,16 @@ def print_result(driver: Driver, settings: Settings, text: str, parameters: dict
     """Run one vetted query and print it in the chosen format."""
     out = out or sys.stdout
     status = Console(stderr=True)
-    if fmt == "csv":
-        chunks, stack = open_csv_stream(driver, settings, text, parameters, limits)
-        _write_all(chunks, stack, out)
-        return
-    answer = run_json(driver, settings, text, parameters, limits, with_plan)
-    if fmt == "json":
-        out.write(dumps(answer, indent=True).decode() + "\n")
-        return
-    Console(file=out, soft_wrap=True).print(_table(answer["columns"], answer["rows"]))
+    with translated(text):  # a value that cannot be decoded fails as it is written
+        if fmt == "csv":
+            chunks, stack = open_csv_stream(driver, settings, text, parameters, limits)
+            _write_all(chunks, stack, out)
+            return
+        answer = run_json(driver, settings, text, parameters, limits, with_plan)
+        if fmt == "json":
+            out.write(dumps(answer, indent=True).decode() + "\n")
+            return
+        Console(file=out, soft_wrap=True).print(_table(answer["columns"], answer["rows"]))
     cut = f" (cut at the limit of {limits.rows})" if answer["truncated"] else ""
     status.print(f"{answer['row_count']} rows{cut} in {answer['took_ms']} ms")
     if with_plan:

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from typing import Any
 
 import orjson
+from neo4j._codec.hydration import BrokenHydrationObject  # what Record.values() refuses
+from neo4j.exceptions import BrokenRecordError
 from neo4j.graph import Node, Path, Relationship
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
@@ -97,6 +99,8 @@ def _scalar(value: Any) -> Any:
         return {"srid": value.srid, **{key: float(c) for key, c in zip(keys, value, strict=False)}}
     if isinstance(value, bytes | bytearray):
         return base64.b64encode(bytes(value)).decode("ascii")
+    if isinstance(value, BrokenHydrationObject):  # e.g. a date past year 9999: Python has none
+        raise BrokenRecordError(f"a value in the result cannot be decoded ({value.error})")
     return str(value)
 
 

@@ -46,6 +46,14 @@ def test_a_write_is_refused_with_exit_code_1(cli: CliRunner) -> None:
     assert "writes to the graph" in str(result.exception) or "writes" in result.output
 
 
+def test_a_value_python_cannot_hold_is_a_clear_error(cli: CliRunner) -> None:
+    for fmt in ("table", "json", "csv"):
+        result = cli.invoke(app, ["cypher", "RETURN date('+99999-01-01') AS far",
+                                  "--format", fmt])
+        assert result.exit_code == 1, (fmt, result.output)
+        assert "cannot be decoded" in str(result.exception) or "cannot be decoded" in result.output
+
+
 def test_the_shell_reads_multi_line_statements_from_a_pipe(cli: CliRunner) -> None:
     script = ("MATCH (a:Author)\nWHERE a.id = 'a2'\nRETURN a.name AS name;\n"
               ":format csv\nCREATE (:Hack);\nRETURN 'still here' AS s;\n:quit\n")

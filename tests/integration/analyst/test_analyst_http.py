@@ -106,6 +106,20 @@ def test_the_plan_summary_on_request(small_graph: Driver, client: TestClient) ->
     assert "NodeByLabelScan" in operators or "NodeIndexScan" in operators
 
 
+def test_a_value_python_cannot_hold_is_422_naming_it(driver: Driver,
+                                                    client: TestClient) -> None:
+    # Neo4j's dates go to year 999 999 999, Python's to 9999: the driver cannot decode it,
+    # at the top of a row or deep inside a node's properties.
+    for query in ("RETURN 1 AS one, date('+99999-01-01') AS far",
+                  "RETURN {when: [datetime('+99999-01-01T00:00:00Z')]} AS nested"):
+        response = client.post("/api/v1/cypher", json={"query": query})
+        assert response.status_code == 422, response.text
+        assert "cannot be decoded" in response.json()["detail"]
+        assert "toString" in response.json()["detail"]
+    as_text = _post(client, query="RETURN toString(date('+99999-01-01')) AS far")
+    assert as_text["rows"] == [["+99999-01-01"]]
+
+
 def test_csv_on_accept_text_csv(small_graph: Driver, client: TestClient) -> None:
     response = client.post(
         "/api/v1/cypher", headers={"Accept": "text/csv"},
