@@ -125,7 +125,7 @@ def measure_batched(driver: Driver, path: Path, options: LoadOptions, works: int
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--works", type=int, default=10_000)
-    parser.add_argument("--batch-size", type=int, default=1000)
+    parser.add_argument("--batch-size", type=int, default=5000)
     parser.add_argument("--writers", type=int, default=2)
     parser.add_argument("--warmup-rounds", type=int, default=3)
     parser.add_argument("--batched-runs", type=int, default=3)
