@@ -90,16 +90,20 @@ def fresh_graph(driver: Driver) -> None:
     apply_schema(driver, "neo4j")
 
 
+def batched_load(driver: Driver, path: Path, options: LoadOptions) -> float:
+    """Seconds for one batched load of `path` into a fresh graph."""
+    fresh_graph(driver)
+    return timed(lambda: run_load(driver, "neo4j", "bench", [LoadInput(path, transform)],
+                                  options))
+
+
 def warm_up(driver: Driver, workdir: Path, options: LoadOptions, works: int,
             rounds: int) -> None:
     """Both loaders on other works until warm (see the module's docstring), printing rates."""
     path = workdir / "warm-up.jsonl"
     write_synthetic(path, works, seed=99)
     for number in range(1, rounds + 1):
-        fresh_graph(driver)
-        rate(f"warm-up {number}: batched", works,
-             timed(lambda: run_load(driver, "neo4j", "bench", [LoadInput(path, transform)],
-                                    options)))
+        rate(f"warm-up {number}: batched", works, batched_load(driver, path, options))
     few = workdir / "warm-up-naive.jsonl"
     write_synthetic(few, 500, seed=99)
     fresh_graph(driver)
@@ -114,9 +118,7 @@ def measure_batched(driver: Driver, path: Path, options: LoadOptions, works: int
     seconds = 0.0
     label = f"batched ({options.batch_size}/tx, {options.writers} writers)"
     for number in range(1, runs + 1):
-        fresh_graph(driver)
-        took = timed(lambda: run_load(driver, "neo4j", "bench", [LoadInput(path, transform)],
-                                      options))
+        took = batched_load(driver, path, options)
         rate(f"{label}, run {number}", works, took)
         seconds += took
     return rate(f"{label}, all {runs} runs", works * runs, seconds)
