@@ -83,13 +83,14 @@ def run_load(driver: Driver, database: str, source: str, inputs: list[LoadInput]
     summary = LoadSummary(run_id, source, [str(i.path) for i in inputs])
     rejects = RejectFile(options.reject_file
                          or options.state_dir / "rejects" / f"{run_id}.jsonl")
-    checkpoints = Checkpoints(options.state_dir, source)
+    checkpoints = Checkpoints(options.state_dir, source, run_id)
     started = datetime.now(UTC)
     thresholds = gc.get_threshold()
     # Parsing makes millions of short-lived dicts; default GC thresholds rescan them often.
     gc.set_threshold(GC_THRESHOLD, *thresholds[1:])
     try:
         _record_run(driver, database, summary, started, batch_size=options.batch_size)
+        _supersede(driver, database, run_id, checkpoints.writers([i.path for i in inputs]))
         writer = BatchWriter(driver, database, checkpoints, options.stop_after_batches,
                              options.writers)
         with LoadProgress(f"load {source}", options.progress) as progress:
@@ -162,6 +163,13 @@ def _record_run(driver: Driver, database: str, summary: LoadSummary, started: da
              "status": "running", "loaded": 0, "rejected": 0, "skipped": 0, **extra}
     driver.execute_query(query("load/merge_load_run"), id=summary.run_id, props=props,
                          database_=database)
+
+
+def _supersede(driver: Driver, database: str, run_id: str, killed: list[str]) -> None:
+    """Mark the runs this one takes over from (they left checkpoints: they did not finish)."""
+    if killed:
+        driver.execute_query(query("load/mark_superseded_runs"), ids=killed, run_id=run_id,
+                             database_=database)
 
 
 def _finish_run(driver: Driver, database: str, summary: LoadSummary, started: datetime) -> None:

@@ -182,6 +182,10 @@ def test_an_interrupted_load_resumes_to_the_clean_graph(driver: Driver, settings
     resumed = load_openalex(driver, settings.neo4j_database, WORKS_2022,
                             _options(tmp_path, batch_size=10))
     assert (resumed.status, resumed.loaded) == ("completed", 30)  # only what was left
+    records, _, _ = driver.execute_query(
+        "MATCH (r:LoadRun {id: $id}) RETURN r.status AS status, r.superseded_by AS by",
+        id=first.run_id, database_=settings.neo4j_database)
+    assert (records[0]["status"], records[0]["by"]) == ("interrupted", resumed.run_id)
     assert graph_snapshot(driver) == clean
     assert not list((tmp_path / "state" / "checkpoints").glob("*.json"))
 

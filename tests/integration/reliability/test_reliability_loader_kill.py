@@ -96,6 +96,12 @@ def test_sigkilled_load_rerun_equals_a_clean_load(driver: Driver, settings: Sett
     loaded = int(re.search(r"completed: ([\d,]+) records loaded", report)[1]  # type: ignore[index]
                  .replace(",", ""))
     assert loaded < WORKS  # it resumed from the checkpoint instead of starting over
+    # The killed run could not record its end; the run that took over marks it.
+    runs, _, _ = driver.execute_query(
+        "MATCH (r:LoadRun) RETURN r.id AS id, r.status AS status, r.superseded_by AS by "
+        "ORDER BY r.started", database_=settings.neo4j_database)
+    assert [run["status"] for run in runs] == ["interrupted", "completed"]
+    assert runs[0]["by"] == runs[1]["id"] and runs[1]["by"] is None
     resumed = fingerprint(driver, settings.neo4j_database)
 
     delete_everything(driver, settings.neo4j_database)
