@@ -210,6 +210,10 @@ public final class Neo4jLauncher {
                     .setConfig(GraphDatabaseSettings.transaction_timeout, options.txTimeout())
                     // No internet here, and we do not want to phone home anyway.
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                    // Neo4j keeps two days of transaction logs by default: 12 GB after a 1 M-work
+                    // load. Recovery needs only those since the last checkpoint, and Community has
+                    // no incremental backup to feed, so about 1 GB is kept.
+                    .setConfig(GraphDatabaseSettings.keep_logical_logs, "1G size")
                     // Bolt's Netty default waits a 5 s quiet period on shutdown; 1 s stops faster.
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 1)
                     .build();
