@@ -70,7 +70,9 @@ def _by_instance(value: Any) -> Any:
 
 def _node(node: Node, deep: bool = True) -> dict[str, Any]:
     """A node: element id, sorted labels, properties (converted, or left for orjson)."""
-    return {"kind": "node", "id": node.element_id, "labels": sorted(node.labels),
+    labels = node.labels
+    return {"kind": "node", "id": node.element_id,
+            "labels": sorted(labels) if len(labels) > 1 else list(labels),
             "properties": _dict(node) if deep else dict(node.items())}
 
 
@@ -120,6 +122,8 @@ def _shallow(value: Any) -> Any:
     """orjson's hook: one level of a driver value; orjson recurses (and calls back) itself."""
     # Properties are copied in C, not walked value by value: most are str, int, float, list,
     # which orjson writes itself; it calls back here only for the temporal and spatial ones.
+    if type(value) is Node:  # the commonest by far: one exact check first
+        return _node(value, deep=False)
     if isinstance(value, Relationship):  # each relationship type is its own subclass
         return _relationship(value, deep=False)
     if isinstance(value, Node):

@@ -9,7 +9,7 @@ import orjson
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from service.analyst.runner import ACCEPTED, Limits, run_json
+from service.analyst.runner import ACCEPTED, Limits, run_json, run_json_bytes
 from service.analyst.values import dumps
 from service.settings import Settings
 
@@ -198,3 +198,14 @@ def test_the_json_written_row_by_row_is_the_terminals_document(
     assert over_http["truncated"] is True and over_http["row_count"] == 3
     # JSON has no NaN or infinity: null, at the top of a row and nested alike.
     assert [row[4:] for row in over_http["rows"]] == [[None, [None]]] * 3
+
+
+def test_rows_encoded_a_hundred_at_a_time_make_one_array(driver: Driver,
+                                                         settings: Settings) -> None:
+    # 0, 1, a full hundred, one past it, and a cut in the middle of a hundred.
+    for rows, limit in ((0, 10), (1, 10), (100, 1000), (101, 1000), (250, 230)):
+        text = f"UNWIND range(1, {rows}) AS x RETURN x, {{n: x}} AS m"
+        answer = orjson.loads(run_json_bytes(driver, settings, text, {}, Limits(limit, 10)))
+        kept = min(rows, limit)
+        assert answer["rows"] == [[x, {"n": x}] for x in range(1, kept + 1)]
+        assert (answer["row_count"], answer["truncated"]) == (kept, rows > limit)
