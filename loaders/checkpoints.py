@@ -28,7 +28,7 @@ class Checkpoints:
         """The last line of `path` whose batch was committed (0: start from the top)."""
         return int(self._state(path).get("line", 0))
 
-    def writers(self, paths: list[Path]) -> list[str]:
+    def unfinished_runs(self, paths: list[Path]) -> list[str]:
         """The ids of the runs that wrote these inputs' checkpoints (runs that did not end)."""
         return sorted({str(state["run_id"]) for state in map(self._state, paths)
                        if state.get("run_id")})

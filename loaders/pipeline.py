@@ -90,7 +90,7 @@ def run_load(driver: Driver, database: str, source: str, inputs: list[LoadInput]
     gc.set_threshold(GC_THRESHOLD, *thresholds[1:])
     try:
         _record_run(driver, database, summary, started, batch_size=options.batch_size)
-        _supersede(driver, database, run_id, checkpoints.writers([i.path for i in inputs]))
+        _supersede(driver, database, run_id, checkpoints.unfinished_runs([i.path for i in inputs]))
         writer = BatchWriter(driver, database, checkpoints, options.stop_after_batches,
                              options.writers)
         with LoadProgress(f"load {source}", options.progress) as progress:

@@ -1,5 +1,5 @@
 // Upserts works by id, like merge_authors: nulls never sent, newer records win, unchanged
-// rows write nothing. A row fills a stub made earlier by a CITES edge (is_stub false).
+// rows write nothing. A row fills a stub made for an earlier citation (is_stub false).
 // `fresh` is true for a work this statement created: it can have no edges yet, so the
 // loader links it with the create_* statements (no MERGE check, see loaders/fresh.py).
 // A row with null props is a work the batch cites: made a stub (is_stub true) when missing,

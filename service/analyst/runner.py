@@ -113,8 +113,8 @@ class Cursor:
 
 def _raw_values(record: Record) -> list[Any]:
     """A record's values as they are, copied in C: a Record is a tuple, and Record.values()
-    walks it in a Python generator (1.5 ms of the endpoint's ~25 for 1 000 rows). A value the
-    driver could not decode, which values() refuses, is refused when it is encoded instead
+    walks it in a Python generator (0.6 ms per 1 000 rows, against 0.2). A value the driver
+    could not decode, which values() refuses, is refused when it is encoded instead
     (service/analyst/values.py)."""
     return list(tuple.__iter__(record))
 
