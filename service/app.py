@@ -9,10 +9,12 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from core.accounts import open_store
 from scoring.schedule import start_background
 from service.body_limit import BodyLimit
 from service.db import ensure_schema, make_driver
 from service.errors import install_error_handlers
+from service.identity.migration import migrate_if_needed
 from service.routers import authors, entities, graph, health, pages, search
 from service.routers.analyst import router as analyst_router
 from service.routers.identity import IDENTITY_ROUTERS
@@ -23,8 +25,12 @@ from service.settings import Settings, get_settings
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Make the one driver, apply the schema if Neo4j answers, close the driver on shutdown."""
-    app.state.driver = make_driver(app.state.settings)
+    settings = app.state.settings
+    app.state.accounts = open_store(settings.accounts_url, settings.secret_key_bytes())
+    app.state.driver = make_driver(settings)
     app.state.schema_ready = ensure_schema(app.state.driver, app.state.settings) is None
+    if app.state.schema_ready:  # an old graph's platform data leaves the public graph now
+        migrate_if_needed(app.state.driver, settings.neo4j_database, app.state.accounts)
     rescorer = start_background(app.state.driver, app.state.settings)  # PEERGRAPH_RESCORE_CRON
     # What start-up made lives as long as the process: frozen out of the cyclic collector, a
     # full collection takes ~2 ms instead of ~100 ms in mid-request (issue 4, PERFORMANCE.md).
@@ -36,6 +42,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if rescorer is not None:
             rescorer.shutdown(wait=False)
         app.state.driver.close()
+        app.state.accounts.close()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -1,10 +1,8 @@
-"""Bearer tokens: issued once, stored only as sha256 hashes, checked on every write.
-
-`CurrentUser` and `AdminUser` are the FastAPI dependencies every write endpoint uses."""
+"""Bearer tokens: issued once, stored only as keyed hashes in the accounts store, checked on
+every write. `CurrentUser` and `AdminUser` are the dependencies every write endpoint uses."""
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -12,20 +10,19 @@ from typing import Annotated, Any
 
 from fastapi import Depends
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from neo4j import Driver, RoutingControl
 
-from cypher import query
-from service.deps import DriverDep, SettingsDep
+from core.accounts import AccountsStore, people
+from service.deps import AccountsDep, SettingsDep
 from service.errors import Forbidden, NotFound, Unauthorized
-from service.repository.convert import plain
 from service.settings import Settings
 
 TOKEN_PREFIX = "pg_"  # noqa: S105 - a marker that makes leaked tokens greppable, no secret
+TOKEN = "token"  # noqa: S105 - the keyed-hash purpose of API tokens, no secret
 
 
 @dataclass(frozen=True)
 class Caller:
-    """Who a request acts as: the user and the token that proved it."""
+    """Who a request acts as: the user and the token (or page session) that proved it."""
 
     user_id: str
     token_id: str | None
@@ -39,69 +36,74 @@ def new_id(prefix: str) -> str:
     return f"{prefix}_{secrets.token_hex(10)}"
 
 
-def digest(secret: str) -> str:
-    """The hex sha256 of a secret: what the graph stores instead of tokens and codes."""
-    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+def now() -> datetime:
+    """The current time, aware, in UTC."""
+    return datetime.now(UTC)
 
 
-def mint_token(settings: Settings, user_id: str, ttl_days: int | None = None,
-               name: str | None = None) -> tuple[dict[str, Any], str]:
-    """The parameters of tokens/create_token and the secret they are for (shown once)."""
-    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    expires_at = datetime.now(UTC) + timedelta(days=ttl_days or settings.token_ttl_days)
-    params = {"user_id": user_id, "id": new_id("tok"), "hash": digest(secret), "name": name,
-              "expires_at": expires_at.isoformat()}
-    return params, secret
-
-
-def issue_token(driver: Driver, settings: Settings, user_id: str, *,
+def issue_token(store: AccountsStore, settings: Settings, user_id: str,
                 ttl_days: int | None = None, name: str | None = None
                 ) -> tuple[dict[str, Any], str]:
-    """Issue a token to a user; returns (token record, secret). The secret is never stored."""
-    params, secret = mint_token(settings, user_id, ttl_days, name)
-    records, _, _ = driver.execute_query(query("tokens/create_token"), params,
-                                         database_=settings.neo4j_database)
-    if not records:
-        raise NotFound(f"No user has the id {user_id!r}.")
-    return plain(records[0]["token"]), secret
+    """Issue a token to a user in its own transaction: (token record, secret shown once)."""
+    with store.write() as conn:
+        if people.get_user(conn, user_id) is None:
+            raise NotFound(f"No user has the id {user_id!r}.")
+        return mint_token(conn, store, settings, user_id, ttl_days, name)
 
 
-def authenticate(driver: Driver, settings: Settings, secret: str) -> Caller:
+def mint_token(conn: Any, store: AccountsStore, settings: Settings, user_id: str,
+               ttl_days: int | None = None, name: str | None = None
+               ) -> tuple[dict[str, Any], str]:
+    """Insert a new token inside the caller's transaction: (token record, secret)."""
+    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    issued = now()
+    token = people.create_token(conn, new_id("tok"), user_id, store.digest(TOKEN, secret),
+                                name, issued,
+                                issued + timedelta(days=ttl_days or settings.token_ttl_days))
+    return token, secret
+
+
+def authenticate(store: AccountsStore, secret: str) -> Caller:
     """The caller a token secret proves; Unauthorized when it is unknown, expired or revoked."""
-    return _caller(driver, settings, "tokens/get_caller", hash=digest(secret))
+    with store.read() as conn:
+        row = people.caller_by_token_hash(conn, store.digest(TOKEN, secret))
+    return _valid_caller(row)
 
 
-def caller_of_token(driver: Driver, settings: Settings, token_id: str) -> Caller:
+def caller_of_token(store: AccountsStore, token_id: str) -> Caller:
     """The caller a stored token stands for, if it is still valid (e.g. the one that started
     an ORCID claim, whose callback carries no bearer token)."""
-    return _caller(driver, settings, "tokens/get_caller_by_id", id=token_id)
+    with store.read() as conn:
+        row = people.caller_by_token_id(conn, token_id)
+    return _valid_caller(row)
 
 
-def _caller(driver: Driver, settings: Settings, name: str, **key: str) -> Caller:
-    """Look a token up and refuse it unless it is known, unexpired and unrevoked."""
-    records, _, _ = driver.execute_query(query(name), key, database_=settings.neo4j_database,
-                                         routing_=RoutingControl.READ)
-    if not records:
+def _valid_caller(row: dict[str, Any] | None) -> Caller:
+    """Refuse a token unless it is known, unexpired and unrevoked."""
+    if row is None:
         raise Unauthorized("The bearer token is not known: check it was copied whole, or "
                            "issue a new one (POST /api/v1/tokens or `peergraph users token`).")
-    row = records[0]
     if row["revoked_at"] is not None:
         raise Unauthorized(f"Token {row['token_id']} was revoked at "
-                           f"{row['revoked_at'].iso_format()}; use or issue another token.")
-    if row["expires_at"].to_native() <= datetime.now(UTC):
+                           f"{row['revoked_at'].isoformat()}; use or issue another token.")
+    if row["expires_at"] <= now():
         raise Unauthorized(f"Token {row['token_id']} expired at "
-                           f"{row['expires_at'].iso_format()}; issue a new token.")
-    user = row["user"]
-    return Caller(user_id=user["id"], token_id=row["token_id"],
-                  is_admin=bool(user["is_admin"]), email=user["email"],
-                  display_name=user["display_name"])
+                           f"{row['expires_at'].isoformat()}; issue a new token.")
+    return caller_of(row)
+
+
+def caller_of(row: dict[str, Any]) -> Caller:
+    """A Caller from a row with user_id, token_id, is_admin, email and display_name."""
+    return Caller(user_id=row["user_id"], token_id=row["token_id"],
+                  is_admin=bool(row["is_admin"]), email=row["email"],
+                  display_name=row["display_name"])
 
 
 # auto_error=False: a missing header becomes our own problem+json 401, not FastAPI's 403.
 _bearer = HTTPBearer(auto_error=False, description="A Peergraph API token (pg_…)")
 
 
-def current_user(driver: DriverDep, settings: SettingsDep,
+def current_user(store: AccountsDep, settings: SettingsDep,
                  credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
                  ) -> Caller:
     """The caller of a write; Unauthorized without a valid `Authorization: Bearer` token."""
@@ -109,7 +111,7 @@ def current_user(driver: DriverDep, settings: SettingsDep,
         raise Unauthorized("This request changes data and needs a token: send "
                            "`Authorization: Bearer <token>` (an admin creates users and "
                            "their first token; `peergraph users create --admin` bootstraps).")
-    return authenticate(driver, settings, credentials.credentials)
+    return authenticate(store, credentials.credentials)
 
 
 def admin_user(caller: Annotated[Caller, Depends(current_user)]) -> Caller:

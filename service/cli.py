@@ -14,7 +14,7 @@ from rich.console import Console
 from service.cli_analyst import cypher_command, query_command, schema_command
 from service.cli_load import generate_app, load_app, load_sample_command
 from service.cli_scoring import rescore_after_load, rescore_command
-from service.cli_users import users_app
+from service.cli_users import accounts_app, users_app
 from service.db import apply_schema, check_connectivity, count_graph, make_driver
 from service.errors import PeergraphError
 from service.localdb import LocalDbError, LocalNeo4j
@@ -31,18 +31,20 @@ app.command("schema")(schema_command)
 app.add_typer(generate_app, name="generate")
 app.command("rescore")(rescore_command)  # scoring
 app.add_typer(users_app, name="users")  # identity
+app.add_typer(accounts_app, name="accounts")
 console = Console(stderr=True)
 
 
 @app.command("setup-env")
 def setup_env(env_file: Path = PROJECT_ROOT / ".env") -> None:
-    """Write a random Neo4j password and web session secret to .env unless already set."""
+    """Write a random Neo4j password and server key to .env unless already set."""
     text = env_file.read_text() if env_file.exists() else ""
-    if "PEERGRAPH_SESSION_SECRET=" not in text and get_settings().session_secret is None:
-        text += f"PEERGRAPH_SESSION_SECRET={secrets.token_urlsafe(32)}\n"  # web sign-ins
+    if "PEERGRAPH_SECRET_KEY=" not in text and get_settings().secret_key is None:
+        text += f"PEERGRAPH_SECRET_KEY={secrets.token_urlsafe(48)}\n"  # keyed hashes
         env_file.write_text(text)
         env_file.chmod(0o600)
-        console.print(f"Wrote a random web session secret to {env_file}.")
+        console.print(f"Wrote a random server key to {env_file} (never logged, kept out of "
+                      "git).")
     if "PEERGRAPH_NEO4J_PASSWORD=" in text or get_settings().neo4j_password is not None:
         console.print("Neo4j password already configured.")
         return

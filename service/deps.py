@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from neo4j import Driver
 
+from core.accounts import AccountsStore
 from service.settings import Settings
 
 
@@ -37,3 +38,12 @@ async def _driver_dependency(request: Request) -> Driver:
 
 SettingsDep = Annotated[Settings, Depends(_settings_dependency)]
 DriverDep = Annotated[Driver, Depends(_driver_dependency)]
+
+
+async def _accounts_dependency(request: Request) -> AccountsStore:
+    """The accounts store opened by the lifespan."""
+    store: AccountsStore = request.app.state.accounts
+    return store
+
+
+AccountsDep = Annotated[AccountsStore, Depends(_accounts_dependency)]

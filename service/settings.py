@@ -101,10 +101,13 @@ class Settings(BaseSettings):
     orcid_redirect_uri: str = "http://127.0.0.1:8000/api/v1/claims/orcid/callback"
     orcid_timeout_s: float = Field(10.0, gt=0)
 
-    # web explorer (issue 8): the key that signs the pages' session cookie (unset: a random
-    # one per process, so sign-ins end at a restart; `peergraph setup-env` writes one), how
-    # long a sign-in lasts, and whether the cookie is Secure (unset: when served over https).
-    session_secret: SecretStr | None = None
+    # the accounts store (issue 14): everything private lives there, never in the graph
+    # (SQLite file by default; a PostgreSQL URL such as postgresql+psycopg://u:p@host/db in
+    # deployments); the server key that every stored secret is an HMAC under; how long a
+    # page sign-in lasts (the session is kept in the store, the cookie holds only its id),
+    # and whether the cookie is Secure (unset: when served over https).
+    accounts_url: str = f"sqlite:///{PROJECT_ROOT / '.peergraph' / 'accounts.db'}"
+    secret_key: SecretStr | None = None
     session_max_age_s: int = Field(8 * 3600, ge=60, le=30 * 86_400)
     session_cookie_secure: bool | None = None
 
@@ -116,6 +119,18 @@ class Settings(BaseSettings):
         if not number.isdigit() or unit not in {"m", "g"}:
             raise ValueError(f"{value!r} is not a size like 512m or 4g")
         return number + unit
+
+    def secret_key_bytes(self) -> bytes:
+        """The server key, or a clear error saying where to set it."""
+        key = self.secret_key.get_secret_value() if self.secret_key else ""
+        if len(key) < 32:
+            from service.errors import ConfigurationError
+
+            raise ConfigurationError(
+                "No server key: set PEERGRAPH_SECRET_KEY to 32 or more random characters (or "
+                "run `peergraph setup-env` to write one to .env); every stored secret is "
+                "hashed under it.")
+        return key.encode("utf-8")
 
     @property
     def bolt_host_port(self) -> tuple[str, int]:

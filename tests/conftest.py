@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from accounts_helpers import LocalPostgres, find_bin, wipe_accounts
 from neo4j import Driver
 
+from core.accounts import AccountsStore, open_store
 from service.db import apply_schema, delete_everything, make_driver, record_schema_version
 from service.localdb import LocalNeo4j, free_port
 from service.settings import Settings
@@ -67,10 +69,36 @@ def neo4j_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jTarg
 
 @pytest.fixture(scope="session")
 def settings(neo4j_target: Neo4jTarget, tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """Settings pointing at the test session's Neo4j, ignoring any developer .env."""
+    """Settings pointing at the test session's Neo4j and a throwaway accounts store (SQLite),
+    ignoring any developer .env."""
+    accounts = tmp_path_factory.mktemp("accounts") / "accounts.db"
     return Settings(_env_file=None, neo4j_uri=neo4j_target.uri,  # type: ignore[call-arg]
                     neo4j_user=neo4j_target.user, neo4j_password=neo4j_target.password,
-                    local_db_home=Path(tmp_path_factory.mktemp("unused-local-home")))
+                    local_db_home=Path(tmp_path_factory.mktemp("unused-local-home")),
+                    accounts_url=f"sqlite:///{accounts}", secret_key=secrets.token_urlsafe(48))
+
+
+@pytest.fixture(scope="session")
+def accounts_store(settings: Settings) -> Iterator[AccountsStore]:
+    """The test session's accounts store (the SQLite file the settings name)."""
+    store = open_store(settings.accounts_url, settings.secret_key_bytes())
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A throwaway PostgreSQL (Debian's package); skipped, saying why, where it is missing."""
+    binaries = find_bin()
+    if binaries is None:
+        pytest.skip("PostgreSQL is not installed (initdb not found): `make test` installs "
+                    "Debian's postgresql package; without it only SQLite is tested")
+    server = LocalPostgres(binaries)
+    url = server.start()
+    try:
+        yield url
+    finally:
+        server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -83,8 +111,11 @@ def session_driver(settings: Settings) -> Iterator[Driver]:
 
 
 @pytest.fixture
-def driver(session_driver: Driver, settings: Settings) -> Driver:
-    """The driver, over a graph emptied for this test (indexes and constraints kept)."""
+def driver(session_driver: Driver, settings: Settings,
+           accounts_store: AccountsStore) -> Driver:
+    """The driver, over a graph emptied for this test (indexes and constraints kept), and an
+    emptied accounts store."""
+    wipe_accounts(accounts_store)
     delete_everything(session_driver, settings.neo4j_database)
     record_schema_version(session_driver, settings.neo4j_database)
     return session_driver

@@ -1,10 +1,10 @@
-// What starting a claim needs to know about an author. Contract: $author_id; returns id,
-// name, orcid (bare iD or null), emails (lower-cased addresses on the record), domains
+// What starting a claim needs to know about an author (the addresses on its record are
+// private: they come from the accounts store). Contract: $author_id; returns id, name,
+// orcid (bare iD or null), domains
 // (lower-cased e-mail domains of the affiliated institutions), claimant_id (the user
 // holding the record, or null); no row when no author has that id.
 MATCH (a:Author {id: $author_id})
 RETURN a.id AS id, a.name AS name, a.orcid AS orcid,
-       [e IN coalesce(a.emails, []) | toLower(e)] AS emails,
        COLLECT {
          MATCH (a)-[:AFFILIATED_WITH]->(i:Institution)
          UNWIND coalesce(i.domains, []) AS domain

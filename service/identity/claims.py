@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from neo4j import Driver
 
-from service.auth import Caller, digest, new_id
+from core.accounts import AccountsStore, people
+from core.accounts import claims as claim_rows
+from service.auth import Caller, new_id, now
 from service.errors import InvalidParameter, NotFound
 from service.identity import ratelimit
-from service.identity.store import audited, read_one
+from service.identity.store import audit, read_one
 from service.orcid import OrcidClient
 from service.outbox import Message, Outbox
 from service.repository.base import resolve
@@ -29,9 +31,12 @@ class StartedClaim:
     detail: str
 
 
-def code_digest(claim_id: str, code: str) -> str:
-    """What the graph keeps of a claim's code: salted by the claim, so equal codes differ."""
-    return digest(f"{claim_id}:{code.strip()}")
+CODE, STATE = "claim-code", "orcid-state"  # the keyed-hash purposes
+
+
+def code_digest(store: AccountsStore, claim_id: str, code: str) -> str:
+    """What the store keeps of a claim's code: keyed, and salted by the claim."""
+    return store.digest(CODE, f"{claim_id}:{code.strip()}")
 
 
 def resolve_author(driver: Driver, settings: Settings, raw_id: str) -> str:
@@ -76,16 +81,18 @@ def choose_address(target: dict[str, Any], requested: str | None) -> tuple[str, 
     return address, "L3" if _domain_matches(address, domains) else "L2"
 
 
-def start_claim(driver: Driver, settings: Settings, caller: Caller, raw_author_id: str,
-                method: str, email: str | None, *, outbox: Outbox,
+def start_claim(driver: Driver, settings: Settings, store: AccountsStore, caller: Caller,
+                raw_author_id: str, method: str, email: str | None, *, outbox: Outbox,
                 orcid: OrcidClient) -> StartedClaim:
     """Open a pending claim and send its proof request (the code, or the ORCID URL)."""
     author_id = resolve_author(driver, settings, raw_author_id)
-    ratelimit.hit(driver, settings, f"claim-start:{caller.user_id}", settings.claim_start_limit,
+    ratelimit.hit(store, settings, f"claim-start:{caller.user_id}", settings.claim_start_limit,
                   "claims started")
     target = read_one(driver, settings, "claims/get_claim_target", author_id=author_id)
     if target is None:
         raise NotFound(f"No author has the id {author_id!r}.")
+    with store.read() as conn:
+        target["emails"] = people.record_emails(conn, author_id)
     claim_id = new_id("clm")
     code = state = address = authorize_url = None
     if method == "email":
@@ -97,17 +104,19 @@ def start_claim(driver: Driver, settings: Settings, caller: Caller, raw_author_i
                                    "by e-mail instead.")
         level, state = "L2", secrets.token_urlsafe(24)
         authorize_url = orcid.authorize_url(state)  # fails here when ORCID is not set up
-    expires_at = datetime.now(UTC) + timedelta(seconds=settings.claim_code_ttl_s)
-    rows = audited(driver, settings, caller, "claim.start", author_id, "claims/create_claim",
-                   {"claim_id": claim_id, "method": method}, id=claim_id,
-                   user_id=caller.user_id, token_id=caller.token_id, author_id=author_id,
-                   method=method, level=level, expires_at=expires_at.isoformat(),
-                   code_hash=code_digest(claim_id, code) if code else None,
-                   state_hash=digest(state) if state else None,
-                   sent_to=mask(address) if address else None)
+    started = now()
+    with store.write() as conn:
+        claim = claim_rows.create_claim(
+            conn, id=claim_id, user_id=caller.user_id, token_id=caller.token_id,
+            author_id=author_id, method=method, level=level, created_at=started,
+            expires_at=started + timedelta(seconds=settings.claim_code_ttl_s),
+            code_hash=code_digest(store, claim_id, code) if code else None,
+            state_hash=store.digest(STATE, state) if state else None,
+            sent_to=mask(address) if address else None)
+        audit(conn, caller, "claim.start", author_id, {"claim_id": claim_id, "method": method})
     if address and code:
         outbox.send(_code_message(address, code, target, settings))
-    return StartedClaim(rows[0]["claim"], authorize_url, _next_step(method, target, caller))
+    return StartedClaim(claim, authorize_url, _next_step(method, target, caller))
 
 
 def _code_message(address: str, code: str, target: dict[str, Any],

@@ -1,4 +1,7 @@
-"""Direct collaboration invitations, only between claimed authors (as the seed page says)."""
+"""Direct collaboration invitations, only between claimed authors (as the seed page says).
+
+Who holds a record is a public fact of the graph; the invitations and their messages are
+private and live in the accounts store."""
 
 from __future__ import annotations
 
@@ -6,14 +9,15 @@ from typing import Any
 
 from neo4j import Driver
 
-from service.auth import Caller, new_id
+from core.accounts import AccountsStore, records
+from service.auth import Caller, new_id, now
 from service.errors import Conflict, Forbidden, InvalidParameter, NotFound
 from service.identity.claims import resolve_author
-from service.identity.store import audited, read, read_one
+from service.identity.store import audit, read, read_one
 from service.settings import Settings
 
 
-def _sender_record(parties: dict[str, Any], caller: Caller, chosen: str | None) -> str:
+def _sender_record(parties: dict[str, Any], chosen: str | None) -> str:
     """The record the caller invites from: theirs, and named when they hold several."""
     mine = parties["from_authors"]
     if not mine:
@@ -32,15 +36,22 @@ def _sender_record(parties: dict[str, Any], caller: Caller, chosen: str | None) 
     return sender
 
 
-def send(driver: Driver, settings: Settings, caller: Caller, to_raw: str, message: str,
-         from_raw: str | None) -> dict[str, Any]:
+def _parties(driver: Driver, settings: Settings, user_id: str, to_author: str
+             ) -> dict[str, Any]:
+    """The records the user holds, and the invited record's name and holder (graph)."""
+    parties = read_one(driver, settings, "invitations/get_parties", user_id=user_id,
+                       to_author_id=to_author)
+    assert parties is not None  # the query always returns its one row
+    return parties
+
+
+def send(driver: Driver, settings: Settings, store: AccountsStore, caller: Caller,
+         to_raw: str, message: str, from_raw: str | None) -> dict[str, Any]:
     """Invite the holder of another claimed record; 403 saying why when either is unclaimed."""
     to_author = resolve_author(driver, settings, to_raw)
     chosen = resolve_author(driver, settings, from_raw) if from_raw else None
-    parties = read_one(driver, settings, "invitations/get_parties", user_id=caller.user_id,
-                       to_author_id=to_author)
-    assert parties is not None  # the query always returns its one row
-    sender = _sender_record(parties, caller, chosen)
+    parties = _parties(driver, settings, caller.user_id, to_author)
+    sender = _sender_record(parties, chosen)
     if sender == to_author:
         raise InvalidParameter("An author cannot invite itself.",
                                errors=[{"parameter": "to_author_id", "in": "body",
@@ -49,44 +60,63 @@ def send(driver: Driver, settings: Settings, caller: Caller, to_raw: str, messag
         raise Forbidden(f"{parties['to_name'] or to_author} has not claimed their record "
                         "yet; invitations go only between claimed authors.")
     invitation_id = new_id("inv")
-    rows = audited(driver, settings, caller, "invitation.send", invitation_id,
-                   "invitations/create_invitation", {"from": sender, "to": to_author},
-                   id=invitation_id, user_id=caller.user_id, from_author_id=sender,
-                   to_user_id=parties["to_user_id"], to_author_id=to_author, message=message)
-    if not rows:
-        raise Conflict("A record changed hands while inviting; try again.")
-    if rows[0]["pending_id"]:
-        raise Conflict(f"Invitation {rows[0]['pending_id']} from {sender} to {to_author} is "
-                       "still pending; wait for an answer.")
-    invitation: dict[str, Any] = rows[0]["invitation"]
-    return invitation
+    with store.write() as conn:
+        if pending := records.pending_between(conn, sender, to_author):
+            raise Conflict(f"Invitation {pending} from {sender} to {to_author} is still "
+                           "pending; wait for an answer.")
+        invitation = records.create_invitation(
+            conn, id=invitation_id, from_user_id=caller.user_id, from_author_id=sender,
+            to_user_id=parties["to_user_id"], to_author_id=to_author, message=message,
+            at=now())
+        audit(conn, caller, "invitation.send", invitation_id, {"from": sender, "to": to_author})
+    return _labelled(driver, settings, [invitation])[0]
 
 
-def respond(driver: Driver, settings: Settings, caller: Caller, invitation_id: str,
-            status: str) -> dict[str, Any]:
-    """The recipient (whoever holds the invited record) accepts or declines once."""
-    row = read_one(driver, settings, "invitations/get_invitation", id=invitation_id)
-    if row is None:
+def respond(driver: Driver, settings: Settings, store: AccountsStore, caller: Caller,
+            invitation_id: str, status: str) -> dict[str, Any]:
+    """The recipient (whoever holds the invited record now) accepts or declines once."""
+    with store.read() as conn:
+        invitation = records.get_invitation(conn, invitation_id)
+    if invitation is None:
         raise NotFound(f"No invitation has the id {invitation_id!r}.")
-    invitation: dict[str, Any] = row["invitation"]
-    if row["recipient_id"] != caller.user_id:
+    holder = _parties(driver, settings, caller.user_id, invitation["to_author_id"])["to_user_id"]
+    if holder != caller.user_id:
         raise Forbidden(f"Invitation {invitation_id} is addressed to author "
-                        f"{invitation['to_author']}, whose record you do not hold; only its "
-                        "holder may answer.")
+                        f"{invitation['to_author_id']}, whose record you do not hold; only "
+                        "its holder may answer.")
     if invitation["status"] != "pending":
         raise Conflict(f"Invitation {invitation_id} was already {invitation['status']}.")
     verb = "accept" if status == "accepted" else "decline"
-    rows = audited(driver, settings, caller, f"invitation.{verb}", invitation_id,
-                   "invitations/respond_invitation", id=invitation_id, status=status)
-    if not rows:
-        raise Conflict(f"Invitation {invitation_id} was answered meanwhile.")
-    invitation.update(status=rows[0]["status"], responded_at=rows[0]["responded_at"])
-    return invitation
+    with store.write() as conn:
+        if not records.respond(conn, invitation_id, status, now()):
+            raise Conflict(f"Invitation {invitation_id} was answered meanwhile.")
+        audit(conn, caller, f"invitation.{verb}", invitation_id)
+        answered = records.get_invitation(conn, invitation_id)
+    assert answered is not None
+    return _labelled(driver, settings, [answered])[0]
 
 
-def listing(driver: Driver, settings: Settings, caller: Caller, box: str, skip: int,
-            limit: int) -> list[dict[str, Any]]:
-    """The caller's sent or received invitations, newest first."""
-    name = "invitations/list_sent" if box == "sent" else "invitations/list_received"
-    return [row["invitation"] for row in read(driver, settings, name, user_id=caller.user_id,
-                                              skip=skip, limit=limit)]
+def listing(driver: Driver, settings: Settings, store: AccountsStore, caller: Caller,
+            box: str, skip: int, limit: int) -> list[dict[str, Any]]:
+    """The caller's sent invitations, or those to the records they hold; newest first."""
+    with store.read() as conn:
+        if box == "sent":
+            rows = records.list_invitations(conn, from_user_id=caller.user_id, skip=skip,
+                                            limit=limit)
+        else:
+            held = [r["id"] for r in read(driver, settings, "users/list_held_authors",
+                                          user_id=caller.user_id)]
+            rows = records.list_invitations(conn, to_authors=held, skip=skip, limit=limit)
+    return _labelled(driver, settings, rows)
+
+
+def _labelled(driver: Driver, settings: Settings, rows: list[dict[str, Any]]
+              ) -> list[dict[str, Any]]:
+    """Invitations in the API's shape, with both authors' names from the graph."""
+    ids = sorted({r["from_author_id"] for r in rows} | {r["to_author_id"] for r in rows})
+    names = {r["id"]: r["name"] for r in read(driver, settings, "authors/list_names", ids=ids)}
+    return [{"id": r["id"], "message": r["message"], "status": r["status"], "at": r["at"],
+             "responded_at": r["responded_at"], "from_user_id": r["from_user_id"],
+             "to_user_id": r["to_user_id"], "from_author": r["from_author_id"],
+             "to_author": r["to_author_id"], "from_name": names.get(r["from_author_id"]),
+             "to_name": names.get(r["to_author_id"])} for r in rows]

@@ -1,5 +1,9 @@
 """Completing a claim: check the proof under the claim's lock, count every failure, and give
-the record to the claimant, or open a dispute when someone else holds it."""
+the record to the claimant, or open a dispute when someone else holds it.
+
+The claim's row lock (accounts store) is taken first and held while the graph transaction
+locks the author and moves the record, so two verifications of one claim, or two claims of
+one record, run one after the other."""
 
 from __future__ import annotations
 
@@ -9,9 +13,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from neo4j import Driver, ManagedTransaction
+from sqlalchemy import Connection
 
+from core.accounts import AccountsStore
+from core.accounts import claims as claim_rows
 from scoring.verification import AuthorFacts, verify
-from service.auth import Caller, caller_of_token, digest
+from service.auth import Caller, caller_of_token, now
 from service.errors import (
     Conflict,
     Forbidden,
@@ -22,7 +29,7 @@ from service.errors import (
     Unauthorized,
 )
 from service.identity import ratelimit
-from service.identity.claims import code_digest
+from service.identity.claims import STATE, code_digest
 from service.identity.store import audit, read_one, run, write
 from service.orcid import OrcidClient, OrcidRefused, bare_orcid
 from service.settings import Settings
@@ -38,36 +45,34 @@ class Outcome:
     status: str
     reason: str | None = None
     attempts: int = 0
-    detail: dict[str, Any] | None = None
 
 
-def claim_for(driver: Driver, settings: Settings, caller: Caller,
-              claim_id: str) -> dict[str, Any]:
+def claim_for(store: AccountsStore, caller: Caller, claim_id: str) -> dict[str, Any]:
     """The claim, when the caller may see it (its claimant or an admin)."""
-    row = read_one(driver, settings, "claims/get_claim", id=claim_id)
-    if row is None:
+    with store.read() as conn:
+        claim = claim_rows.get_claim(conn, claim_id)
+    if claim is None:
         raise NotFound(f"No claim has the id {claim_id!r}.")
-    claim: dict[str, Any] = row["claim"]
     if claim["user_id"] != caller.user_id and not caller.is_admin:
         raise Forbidden(f"Claim {claim_id} was made by another user; you may see and verify "
                         "only your own claims.")
     return claim
 
 
-def verify_claim(driver: Driver, settings: Settings, caller: Caller, claim_id: str,
-                 code: str, orcid: OrcidClient) -> tuple[dict[str, Any], str]:
+def verify_claim(driver: Driver, settings: Settings, store: AccountsStore, caller: Caller,
+                 claim_id: str, code: str, orcid: OrcidClient) -> tuple[dict[str, Any], str]:
     """Check the code (e-mail) or the ORCID authorisation code; (claim, what happened)."""
-    ratelimit.hit(driver, settings, f"claim-verify:{caller.user_id}",
+    ratelimit.hit(store, settings, f"claim-verify:{caller.user_id}",
                   settings.claim_verify_limit, "verification attempts")
-    claim = claim_for(driver, settings, caller, claim_id)
+    claim = claim_for(store, caller, claim_id)
     if claim["user_id"] != caller.user_id:
         raise Forbidden(f"Claim {claim_id} belongs to user {claim['user_id']}: only its "
                         "claimant can verify it (admins resolve disputes instead).")
-    check = (_code_check(code_digest(claim_id, code)) if claim["method"] == "email"
+    check = (_code_check(code_digest(store, claim_id, code)) if claim["method"] == "email"
              else _orcid_check(driver, settings, claim, code, orcid))
-    outcome = write(driver, settings, lambda tx: _verify_tx(tx, settings, caller, claim_id,
-                                                            check))
-    claim = claim_for(driver, settings, caller, claim_id)
+    with store.write() as conn:
+        outcome = _verify_locked(conn, driver, settings, caller, claim_id, check)
+    claim = claim_for(store, caller, claim_id)
     if outcome.reason is not None:
         _raise_failure(outcome, claim, settings)
     if outcome.status == "disputed":
@@ -97,28 +102,38 @@ def _orcid_check(driver: Driver, settings: Settings, claim: dict[str, Any], code
     return lambda c: None if signed_in == expected else "orcid_mismatch"
 
 
-def _verify_tx(tx: ManagedTransaction, settings: Settings, caller: Caller, claim_id: str,
-               check: Check) -> Outcome:
+def _verify_locked(conn: Connection, driver: Driver, settings: Settings, caller: Caller,
+                   claim_id: str, check: Check) -> Outcome:
     """Under the claim's lock: refuse and count, or grant / dispute; audited either way."""
-    claim = run(tx, "claims/lock_claim", id=claim_id)[0]["claim"]
+    claim = claim_rows.lock_claim(conn, claim_id)
+    assert claim is not None  # claim_for found it, and claims are never deleted
     reason = _refusal(claim, settings) or check(claim)
     if reason is not None:
-        counted = run(tx, "claims/count_failed_attempt", id=claim_id, reason=reason,
-                      max_attempts=settings.claim_max_attempts)[0]
-        audit(tx, caller, "claim.verify_failed", claim["author_id"],
-              {"claim_id": claim_id, "reason": reason, "attempts": counted["attempts"]})
-        return Outcome(counted["status"], reason, counted["attempts"])
-    author = run(tx, "claims/lock_author", author_id=claim["author_id"])[0]
-    holders = [u for u in author["claimants"] if u != claim["user_id"]]
+        attempts, status = claim_rows.count_failure(conn, claim, reason,
+                                                    settings.claim_max_attempts, now())
+        audit(conn, caller, "claim.verify_failed", claim["author_id"],
+              {"claim_id": claim_id, "reason": reason, "attempts": attempts})
+        return Outcome(status, reason, attempts)
+    holders = write(driver, settings, lambda tx: _grant_unless_held(tx, claim))
     if holders:
-        run(tx, "claims/mark_disputed", id=claim_id, claimant_id=holders[0])
-        audit(tx, caller, "claim.disputed", claim["author_id"],
+        claim_rows.set_status(conn, claim_id, "disputed", verified_at=now(),
+                              disputed_with=holders[0])
+        audit(conn, caller, "claim.disputed", claim["author_id"],
               {"claim_id": claim_id, "holder": holders[0]})
         return Outcome("disputed")
-    grant(tx, claim, author, resolved_by=None)
-    audit(tx, caller, "claim.verify", claim["author_id"],
+    _mark_granted(conn, claim, resolved_by=None)
+    audit(conn, caller, "claim.verify", claim["author_id"],
           {"claim_id": claim_id, "level": claim["level"]})
     return Outcome("verified")
+
+
+def _grant_unless_held(tx: ManagedTransaction, claim: dict[str, Any]) -> list[str]:
+    """Under the author's lock: the other users holding the record, or [] once granted."""
+    author = run(tx, "claims/lock_author", author_id=claim["author_id"])[0]
+    holders = [u for u in author["claimants"] if u != claim["user_id"]]
+    if not holders:
+        grant(tx, claim, author)
+    return holders
 
 
 def _refusal(claim: dict[str, Any], settings: Settings) -> str | None:
@@ -127,23 +142,32 @@ def _refusal(claim: dict[str, Any], settings: Settings) -> str | None:
         return str(claim["status"])
     if claim["status"] != "pending":
         return "used"
-    if claim["expired"]:
+    if claim["expires_at"] <= now():
         return "expired"
     if claim["attempts"] >= settings.claim_max_attempts:
         return "locked"
     return None
 
 
-def grant(tx: ManagedTransaction, claim: dict[str, Any], author: dict[str, Any],
-          resolved_by: str | None) -> None:
+def grant(tx: ManagedTransaction, claim: dict[str, Any], author: dict[str, Any]) -> None:
     """Give the record to the claim's user at the claim's level, with scoring's wording."""
     facts = AuthorFacts(id=author["id"], identity=author["identity"],
                         record_source=author["record_source"], orcid=author["orcid"],
                         openalex_id=author["openalex_id"], claimed=True,
                         identity_verified=True, affiliation_verified=claim["level"] == "L3")
     level = verify(facts, author["works"])
-    run(tx, "claims/grant_claim", id=claim["id"], label=level.label, reasons=level.reasons,
-        resolved_by=resolved_by)
+    run(tx, "claims/grant_claim", author_id=claim["author_id"], user_id=claim["user_id"],
+        method=claim["method"], level=claim["level"], label=level.label,
+        reasons=level.reasons)
+
+
+def _mark_granted(conn: Connection, claim: dict[str, Any], resolved_by: str | None) -> None:
+    """The claim is verified (earlier verified claims of the record are superseded)."""
+    at = now()
+    claim_rows.set_status(conn, claim["id"], "verified",
+                          verified_at=claim.get("verified_at") or at, resolved_by=resolved_by,
+                          resolved_at=at if resolved_by else None)
+    claim_rows.supersede_verified(conn, claim["author_id"], claim["id"], at)
 
 
 def _raise_failure(outcome: Outcome, claim: dict[str, Any], settings: Settings) -> None:
@@ -168,43 +192,39 @@ def _raise_failure(outcome: Outcome, claim: dict[str, Any], settings: Settings) 
     raise error(message)
 
 
-def state_owner(driver: Driver, settings: Settings, state: str) -> tuple[str, Caller]:
+def state_owner(store: AccountsStore, state: str) -> tuple[str, Caller]:
     """(claim id, claimant) of an ORCID callback's `state`: the state, given only to the
     claimant, stands for the token that started the claim, which must still be valid."""
-    row = read_one(driver, settings, "claims/get_claim_by_state", state_hash=digest(state))
+    with store.read() as conn:
+        row = claim_rows.claim_by_state(conn, store.digest(STATE, state))
     if row is None:
         raise NotFound("No claim is waiting for this ORCID sign-in (unknown `state`); start "
                        "the claim again.")
     if not row["token_id"]:
         raise Unauthorized("This claim was not started with a token; start it again.")
-    return row["id"], caller_of_token(driver, settings, row["token_id"])
+    return row["id"], caller_of_token(store, row["token_id"])
 
 
-def resolve_dispute(driver: Driver, settings: Settings, admin: Caller, claim_id: str,
-                    decision: str) -> tuple[dict[str, Any], str]:
+def resolve_dispute(driver: Driver, settings: Settings, store: AccountsStore, admin: Caller,
+                    claim_id: str, decision: str) -> tuple[dict[str, Any], str]:
     """An admin grants a disputed claim (the record moves) or rejects it (it stays)."""
-    def work(tx: ManagedTransaction) -> str | None:
-        rows = run(tx, "claims/lock_claim", id=claim_id)
-        if not rows:
-            return "missing"
-        claim = rows[0]["claim"]
+    with store.write() as conn:
+        claim = claim_rows.lock_claim(conn, claim_id)
+        if claim is None:
+            raise NotFound(f"No claim has the id {claim_id!r}.")
         if claim["status"] != "disputed":
-            return str(claim["status"])
+            raise Conflict(f"Claim {claim_id} is {claim['status']}, not disputed: there is "
+                           "nothing to resolve.")
         if decision == "grant":
-            author = run(tx, "claims/lock_author", author_id=claim["author_id"])[0]
-            grant(tx, claim, author, resolved_by=admin.user_id)
+            disputed = claim
+            write(driver, settings, lambda tx: grant(
+                tx, disputed, run(tx, "claims/lock_author", author_id=disputed["author_id"])[0]))
+            _mark_granted(conn, disputed, resolved_by=admin.user_id)
         else:
-            run(tx, "claims/reject_claim", id=claim_id, resolved_by=admin.user_id)
-        audit(tx, admin, "claim.resolve", claim["author_id"],
+            claim_rows.set_status(conn, claim_id, "rejected", resolved_at=now(),
+                                  resolved_by=admin.user_id)
+        audit(conn, admin, "claim.resolve", claim["author_id"],
               {"claim_id": claim_id, "decision": decision})
-        return None
-
-    refused = write(driver, settings, work)
-    if refused == "missing":
-        raise NotFound(f"No claim has the id {claim_id!r}.")
-    if refused is not None:
-        raise Conflict(f"Claim {claim_id} is {refused}, not disputed: there is nothing to "
-                       "resolve.")
-    claim = claim_for(driver, settings, admin, claim_id)
+    claim = claim_for(store, admin, claim_id)
     moved = "moved to its claimant" if decision == "grant" else "stays with its holder"
     return claim, f"Dispute resolved ({decision}): the record {moved}."

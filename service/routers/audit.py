@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from datetime import datetime
 from typing import Annotated
@@ -11,11 +10,12 @@ from fastapi import APIRouter, BackgroundTasks, Query, status
 from neo4j import Driver
 from pydantic import BaseModel
 
+from core.accounts import records
 from scoring.job import rescore
 from scoring.schedule import options_from
 from service.auth import AdminUser
-from service.deps import DriverDep, SettingsDep
-from service.identity.store import audit, read, write
+from service.deps import AccountsDep, DriverDep, SettingsDep
+from service.identity.store import audit_only
 from service.schemas.identity import AuditEventOut, AuditPage
 from service.schemas.identity import identity_responses as responses
 from service.settings import Settings
@@ -27,7 +27,7 @@ router = APIRouter(prefix="/api/v1/admin", tags=["admin"],
 
 
 @router.get("/audit")
-def audit_trail(admin: AdminUser, driver: DriverDep, settings: SettingsDep,
+def audit_trail(admin: AdminUser, store: AccountsDep,
                 user_id: Annotated[str | None, Query(max_length=64)] = None,
                 action: Annotated[str | None, Query(max_length=64,
                                                     examples=["claim.verify"])] = None,
@@ -36,14 +36,9 @@ def audit_trail(admin: AdminUser, driver: DriverDep, settings: SettingsDep,
                 = None,
                 limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> AuditPage:
     """Every write, newest first: who (user, token), what (action, target, detail), when."""
-    rows = read(driver, settings, "audit/list_events", user_id=user_id, action=action,
-                before=before.isoformat() if before else None, limit=limit)
-    events = []
-    for row in rows:
-        event = row["event"]
-        event["detail"] = json.loads(event["detail"]) if event["detail"] else None
-        events.append(AuditEventOut(**event))
-    return AuditPage(events=events)
+    with store.read() as conn:
+        rows = records.list_events(conn, user_id, action, before, limit)
+    return AuditPage(events=[AuditEventOut(**row) for row in rows])
 
 
 class RescoreStarted(BaseModel):
@@ -64,12 +59,11 @@ def _rescore_quietly(driver: Driver, settings: Settings, full: bool) -> None:
 
 @router.post("/rescore", status_code=status.HTTP_202_ACCEPTED)
 def trigger_rescore(admin: AdminUser, driver: DriverDep, settings: SettingsDep,
-                    background: BackgroundTasks,
+                    store: AccountsDep, background: BackgroundTasks,
                     full: Annotated[bool, Query(description="everything, not only what "
                                                 "changed")] = False) -> RescoreStarted:
     """Start a rescoring run now (admins only); one run at a time, as the lock ensures."""
-    write(driver, settings, lambda tx: audit(tx, admin, "scoring.rescore", "scoring",
-                                             {"full": full}))
+    audit_only(store, admin, "scoring.rescore", "scoring", {"full": full})
     background.add_task(_rescore_quietly, driver, settings, full)
     return RescoreStarted(full=full, detail="Rescoring started; follow it at "
                                             "GET /api/v1/scoring/runs.")

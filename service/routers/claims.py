@@ -7,11 +7,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, status
 
+from core.accounts import claims as claim_rows
 from service.auth import AdminUser, CurrentUser
-from service.deps import DriverDep, SettingsDep
+from service.deps import AccountsDep, DriverDep, SettingsDep
 from service.errors import InvalidParameter
 from service.identity import claims, verify
-from service.identity.store import read
 from service.orcid import OrcidClient
 from service.outbox import Outbox, outbox_from
 from service.schemas.identity import (
@@ -51,21 +51,22 @@ OutboxDep = Annotated[Outbox, Depends(get_outbox)]
              responses=responses(502))
 def start_claim(author_id: Annotated[str, Path(max_length=512, examples=["researcher0"])],
                 body: ClaimCreate, caller: CurrentUser, driver: DriverDep,
-                settings: SettingsDep, outbox: OutboxDep, orcid: OrcidDep) -> ClaimStarted:
+                settings: SettingsDep, store: AccountsDep, outbox: OutboxDep,
+                orcid: OrcidDep) -> ClaimStarted:
     """Claim an author record as yours.
 
     `email`: a one-time code goes to an address on the record (or yours at an affiliated
     institution's domain, which also confirms the affiliation: L3). `orcid`: sign in at
     ORCID with the record's iD. If someone else holds the record, a verified claim opens a
     dispute for an admin; it never takes the record over."""
-    started = claims.start_claim(driver, settings, caller, author_id, body.method, body.email,
-                                 outbox=outbox, orcid=orcid)
+    started = claims.start_claim(driver, settings, store, caller, author_id, body.method,
+                                 body.email, outbox=outbox, orcid=orcid)
     return ClaimStarted(claim=ClaimOut(**started.claim), authorize_url=started.authorize_url,
                         detail=started.detail)
 
 
 @router.get("/claims")
-def list_claims(caller: CurrentUser, driver: DriverDep, settings: SettingsDep,
+def list_claims(caller: CurrentUser, store: AccountsDep,
                 status_: Annotated[str | None, Query(alias="status", max_length=20)] = None,
                 everyone: Annotated[bool, Query(description="admins: all users' claims")]
                 = False,
@@ -74,14 +75,16 @@ def list_claims(caller: CurrentUser, driver: DriverDep, settings: SettingsDep,
     """Your claims, newest first; admins pass everyone=true (e.g. with status=disputed)."""
     if everyone and not caller.is_admin:
         raise InvalidParameter("everyone=true is for admins; leave it out to see your claims.")
-    rows = read(driver, settings, "claims/list_claims", skip=offset, limit=limit,
-                user_id=None if everyone else caller.user_id, status=status_)
-    return ClaimList(claims=[ClaimOut(**row["claim"]) for row in rows])
+    with store.read() as conn:
+        rows = claim_rows.list_claims(conn, None if everyone else caller.user_id, status_,
+                                      offset, limit)
+    return ClaimList(claims=[ClaimOut(**row) for row in rows])
 
 
 # Before /claims/{claim_id}, which would otherwise take `orcid` for an id.
 @router.get("/claims/orcid/callback", responses=responses(502))
-def orcid_callback(driver: DriverDep, settings: SettingsDep, orcid: OrcidDep,
+def orcid_callback(driver: DriverDep, settings: SettingsDep, store: AccountsDep,
+                   orcid: OrcidDep,
                    state: Annotated[str, Query(min_length=1, max_length=512)],
                    code: Annotated[str | None, Query(max_length=512)] = None,
                    error: Annotated[str | None, Query(max_length=200)] = None) -> ClaimResult:
@@ -89,34 +92,36 @@ def orcid_callback(driver: DriverDep, settings: SettingsDep, orcid: OrcidDep,
 
     The `state` (given only to the claimant, single claim, stored hashed) stands for the
     token that started the claim, which must still be valid."""
-    claim_id, caller = verify.state_owner(driver, settings, state)
+    claim_id, caller = verify.state_owner(store, state)
     if error or not code:
         raise InvalidParameter(f"ORCID sign-in did not complete ({error or 'no code'}); "
                                "start the claim again.")
-    claim, detail = verify.verify_claim(driver, settings, caller, claim_id, code, orcid)
+    claim, detail = verify.verify_claim(driver, settings, store, caller, claim_id, code, orcid)
     return ClaimResult(claim=ClaimOut(**claim), detail=detail)
 
 
 @router.get("/claims/{claim_id}")
-def get_claim(claim_id: ClaimId, caller: CurrentUser, driver: DriverDep,
-              settings: SettingsDep) -> ClaimOut:
+def get_claim(claim_id: ClaimId, caller: CurrentUser, store: AccountsDep) -> ClaimOut:
     """One of your claims (admins: anyone's)."""
-    return ClaimOut(**verify.claim_for(driver, settings, caller, claim_id))
+    return ClaimOut(**verify.claim_for(store, caller, claim_id))
 
 
 @router.post("/claims/{claim_id}/verify", responses=responses(409, 502))
 def verify_claim(claim_id: ClaimId, body: ClaimVerify, caller: CurrentUser,
-                 driver: DriverDep, settings: SettingsDep, orcid: OrcidDep) -> ClaimResult:
+                 driver: DriverDep, settings: SettingsDep, store: AccountsDep,
+                 orcid: OrcidDep) -> ClaimResult:
     """Complete your claim with the e-mailed code (or ORCID's authorisation code).
 
     Codes are single-use and expire; every failure counts, and too many lock the claim."""
-    claim, detail = verify.verify_claim(driver, settings, caller, claim_id, body.code, orcid)
+    claim, detail = verify.verify_claim(driver, settings, store, caller, claim_id, body.code,
+                                        orcid)
     return ClaimResult(claim=ClaimOut(**claim), detail=detail)
 
 
 @router.post("/claims/{claim_id}/resolve", responses=responses(409))
 def resolve_claim(claim_id: ClaimId, body: ClaimResolve, admin: AdminUser,
-                  driver: DriverDep, settings: SettingsDep) -> ClaimResult:
+                  driver: DriverDep, settings: SettingsDep, store: AccountsDep) -> ClaimResult:
     """Admins: grant a disputed claim (the record moves to its claimant) or reject it."""
-    claim, detail = verify.resolve_dispute(driver, settings, admin, claim_id, body.decision)
+    claim, detail = verify.resolve_dispute(driver, settings, store, admin, claim_id,
+                                          body.decision)
     return ClaimResult(claim=ClaimOut(**claim), detail=detail)

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from service.auth import CurrentUser
-from service.deps import DriverDep, SettingsDep
+from service.deps import AccountsDep, DriverDep, SettingsDep
 from service.errors import NotFound
 from service.identity.claims import resolve_author
 from service.identity.store import audited, read
@@ -24,10 +24,10 @@ AuthorId = Annotated[str, Path(max_length=512, description="Any of the author's 
 
 @router.put("/authors/{author_id:path}/follow")
 def follow(author_id: AuthorId, caller: CurrentUser, driver: DriverDep,
-           settings: SettingsDep) -> FollowState:
+           settings: SettingsDep, store: AccountsDep) -> FollowState:
     """Follow the author (idempotent: following twice keeps the first time)."""
     target = resolve_author(driver, settings, author_id)
-    rows = audited(driver, settings, caller, "follow.create", target, "follows/merge_follow",
+    rows = audited(driver, settings, store, caller, "follow.create", target, "follows/merge_follow",
                    user_id=caller.user_id, author_id=target)
     if not rows:
         raise NotFound(f"No author has the id {author_id!r}.")
@@ -37,11 +37,11 @@ def follow(author_id: AuthorId, caller: CurrentUser, driver: DriverDep,
 
 @router.delete("/authors/{author_id:path}/follow")
 def unfollow(author_id: AuthorId, caller: CurrentUser, driver: DriverDep,
-             settings: SettingsDep) -> FollowState:
+             settings: SettingsDep, store: AccountsDep) -> FollowState:
     """Stop following the author (idempotent)."""
     target = resolve_author(driver, settings, author_id)
-    rows = audited(driver, settings, caller, "follow.delete", target, "follows/delete_follow",
-                   user_id=caller.user_id, author_id=target)
+    rows = audited(driver, settings, store, caller, "follow.delete", target,
+                   "follows/delete_follow", user_id=caller.user_id, author_id=target)
     if not rows:
         raise NotFound(f"No author has the id {author_id!r}.")
     return FollowState(author_id=target, following=False, followers=rows[0]["followers"])

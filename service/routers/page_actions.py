@@ -10,8 +10,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Request, status
 
-from service.auth import Caller, authenticate
-from service.deps import DriverDep, SettingsDep
+from service.auth import Caller
+from service.deps import AccountsDep, DriverDep, SettingsDep
 from service.routers import claims, follows, invitations
 from service.schemas.identity import (
     ClaimCreate,
@@ -22,18 +22,17 @@ from service.schemas.identity import (
     InvitationCreate,
     InvitationOut,
 )
-from service.web.session import CSRF_HEADER, check_csrf, load_session, require_token
+from service.web.session import CSRF_HEADER, check_csrf, load_session, require_caller
 
 router = APIRouter(prefix="/web", tags=["web pages"], include_in_schema=False)
 
 
-def page_caller(request: Request, driver: DriverDep, settings: SettingsDep,
+def page_caller(request: Request,
                 csrf: Annotated[str | None, Header(alias=CSRF_HEADER, max_length=100)] = None
                 ) -> Caller:
     """The signed-in visitor of a page write; refused without this session's CSRF token."""
-    session = load_session(request)
-    check_csrf(session, csrf)
-    return authenticate(driver, settings, require_token(session))
+    check_csrf(request, load_session(request), csrf)
+    return require_caller(request)
 
 
 PageCaller = Annotated[Caller, Depends(page_caller)]
@@ -42,23 +41,23 @@ AuthorId = Annotated[str, Path(max_length=512)]
 
 @router.put("/authors/{author_id}/follow")
 def follow(author_id: AuthorId, caller: PageCaller, driver: DriverDep,
-           settings: SettingsDep) -> FollowState:
+           settings: SettingsDep, store: AccountsDep) -> FollowState:
     """Follow the author, as PUT /api/v1/authors/{id}/follow does."""
-    return follows.follow(author_id, caller, driver, settings)
+    return follows.follow(author_id, caller, driver, settings, store)
 
 
 @router.delete("/authors/{author_id}/follow")
 def unfollow(author_id: AuthorId, caller: PageCaller, driver: DriverDep,
-             settings: SettingsDep) -> FollowState:
+             settings: SettingsDep, store: AccountsDep) -> FollowState:
     """Stop following the author."""
-    return follows.unfollow(author_id, caller, driver, settings)
+    return follows.unfollow(author_id, caller, driver, settings, store)
 
 
 @router.post("/authors/{author_id}/claims", status_code=status.HTTP_201_CREATED)
 def start_claim(request: Request, author_id: AuthorId, body: ClaimCreate, caller: PageCaller,
-                driver: DriverDep, settings: SettingsDep) -> ClaimStarted:
+                driver: DriverDep, settings: SettingsDep, store: AccountsDep) -> ClaimStarted:
     """Start a claim of the record (the code goes to an address on it)."""
-    return claims.start_claim(author_id, body, caller, driver, settings,
+    return claims.start_claim(author_id, body, caller, driver, settings, store,
                               claims.get_outbox(request, settings),
                               claims.get_orcid(request, settings))
 
@@ -66,14 +65,14 @@ def start_claim(request: Request, author_id: AuthorId, body: ClaimCreate, caller
 @router.post("/claims/{claim_id}/verify")
 def verify_claim(request: Request, claim_id: Annotated[str, Path(max_length=64)],
                  body: ClaimVerify, caller: PageCaller, driver: DriverDep,
-                 settings: SettingsDep) -> ClaimResult:
+                 settings: SettingsDep, store: AccountsDep) -> ClaimResult:
     """Complete the claim with the e-mailed code."""
-    return claims.verify_claim(claim_id, body, caller, driver, settings,
+    return claims.verify_claim(claim_id, body, caller, driver, settings, store,
                                claims.get_orcid(request, settings))
 
 
 @router.post("/invitations", status_code=status.HTTP_201_CREATED)
 def send_invitation(body: InvitationCreate, caller: PageCaller, driver: DriverDep,
-                    settings: SettingsDep) -> InvitationOut:
+                    settings: SettingsDep, store: AccountsDep) -> InvitationOut:
     """Invite the holder of another claimed record, from the visitor's own."""
-    return invitations.send_invitation(body, caller, driver, settings)
+    return invitations.send_invitation(body, caller, driver, settings, store)

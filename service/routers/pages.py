@@ -14,14 +14,22 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from service.auth import authenticate
-from service.deps import DriverDep, SettingsDep
+from service.deps import AccountsDep, DriverDep, SettingsDep
 from service.errors import PeergraphError, Unauthorized
 from service.repository import authors
 from service.repository import search as search_repo
 from service.routers import id_path  # noqa: F401  (registers the {…:anyid} path type)
 from service.settings import PROJECT_ROOT
 from service.web import views
-from service.web.session import WebSession, check_csrf, load_session, save_session, sign_in
+from service.web.session import (
+    WebSession,
+    check_csrf,
+    load_session,
+    save_session,
+    sign_in,
+    signed_in_caller,
+)
+from service.web.session import csrf_token as csrf_of
 from service.web.session import sign_out as end_session
 
 TEMPLATES = Jinja2Templates(directory=FilePath(__file__).resolve().parents[1] / "web" / "templates")
@@ -45,7 +53,8 @@ router = APIRouter(tags=["web pages"], include_in_schema=False,
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
     """A page with the session's CSRF token and the signed-in user; sets the cookie."""
     session = load_session(request)
-    response = TEMPLATES.TemplateResponse(request, name, {"csrf": session.csrf, **context},
+    response = TEMPLATES.TemplateResponse(request, name,
+                                          {"csrf": csrf_of(request, session), **context},
                                           status_code=status)
     save_session(request, response, session)
     response.headers["Content-Security-Policy"] = CSP
@@ -66,17 +75,16 @@ def page(request: Request, name: str, build: Callable[[], dict[str, Any]],
     return render(request, name, {**caller_context, **context})
 
 
-def _caller_context(request: Request, driver: DriverDep,
-                    settings: SettingsDep) -> dict[str, Any]:
+def _caller_context(request: Request) -> dict[str, Any]:
     """Who is signed in, for the header."""
-    return {"caller": views.current_caller(driver, settings, load_session(request))}
+    return {"caller": signed_in_caller(request)}
 
 
 @router.get("/")
-def home(request: Request, driver: DriverDep, settings: SettingsDep,
+def home(request: Request, driver: DriverDep, settings: SettingsDep, store: AccountsDep,
          q: Annotated[str | None, Query(max_length=500)] = None) -> Response:
     """Search box and results, the most trusted and the most recently scored authors."""
-    who = _caller_context(request, driver, settings)
+    who = _caller_context(request)
 
     def build() -> dict[str, Any]:
         results, error = [], None
@@ -88,18 +96,18 @@ def home(request: Request, driver: DriverDep, settings: SettingsDep,
                 error = exc.detail
         return {"q": q, "results": results, "search_error": error,
                 "lists": views.home_lists(driver, settings),
-                "mine": views.my_lists(driver, settings, who["caller"])}
+                "mine": views.my_lists(driver, settings, store, who["caller"])}
 
     return page(request, "home.html", build, who)
 
 
 @router.get("/authors/{author_id:anyid}")
 def profile(request: Request, author_id: Annotated[str, Path(max_length=512)],
-            driver: DriverDep, settings: SettingsDep,
+            driver: DriverDep, settings: SettingsDep, store: AccountsDep,
             works_after: Annotated[str | None, Query(max_length=512)] = None,
             works_from: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> Response:
     """The profile page laid out as the seed: snapshot, actions, graph, published work."""
-    who = _caller_context(request, driver, settings)
+    who = _caller_context(request)
 
     def build() -> dict[str, Any]:
         p = authors.get_profile(driver, settings, author_id)
@@ -110,16 +118,16 @@ def profile(request: Request, author_id: Annotated[str, Path(max_length=512)],
                 "close": views.close_collaborators(driver, settings, p.id),
                 "signals": views.signal_rows(p), "history": history,
                 "history_points": views.history_points(history),
-                "viewer": views.viewer_of(driver, settings, who["caller"], p.id)}
+                "viewer": views.viewer_of(driver, settings, store, who["caller"], p.id)}
 
     return page(request, "profile.html", build, who)
 
 
 @router.get("/explore")
-def explore(request: Request, driver: DriverDep, settings: SettingsDep,
+def explore(request: Request,
             focus: Annotated[str | None, Query(max_length=512)] = None) -> Response:
     """The interactive explorer around `focus` (any node's id); the browser loads the graph."""
-    who = _caller_context(request, driver, settings)
+    who = _caller_context(request)
     return page(request, "explore.html",
                 lambda: {"focus": focus or "", "node_types": NODE_TYPES}, who)
 
@@ -133,36 +141,36 @@ def _safe_next(target: str | None) -> str:
 
 
 @router.get("/signin")
-def signin_form(request: Request, driver: DriverDep, settings: SettingsDep,
+def signin_form(request: Request,
                 next: Annotated[str | None, Query(max_length=1000)] = None) -> Response:
     """The sign-in form: paste an API token."""
-    who = _caller_context(request, driver, settings)
+    who = _caller_context(request)
     return render(request, "signin.html", {**who, "next": _safe_next(next), "error": None})
 
 
 @router.post("/signin")
-def signin(request: Request, driver: DriverDep, settings: SettingsDep,
+def signin(request: Request, store: AccountsDep,
            token: Annotated[str, Form(max_length=200)],
            csrf_token: Annotated[str, Form(max_length=100)],
            next: Annotated[str, Form(max_length=1000)] = "/") -> Response:
     """Check the token and keep it in the session; back to the page the visitor came from."""
     session = load_session(request)
-    check_csrf(session, csrf_token)
+    check_csrf(request, session, csrf_token)
     try:
-        authenticate(driver, settings, token.strip())
+        caller = authenticate(store, token.strip())
     except Unauthorized as exc:
         return render(request, "signin.html", {"caller": None, "next": _safe_next(next),
                                                "error": exc.detail}, 401)
-    sign_in(session, token.strip())
+    sign_in(request, session, caller)
     return _redirect(request, session, _safe_next(next))
 
 
 @router.post("/signout")
 def signout(request: Request, csrf_token: Annotated[str, Form(max_length=100)]) -> Response:
-    """Forget the token; back to the start page."""
+    """End the session (a replayed cookie is then refused); back to the start page."""
     session = load_session(request)
-    check_csrf(session, csrf_token)
-    end_session(session)
+    check_csrf(request, session, csrf_token)
+    end_session(request, session)
     return _redirect(request, session, "/")
 
 

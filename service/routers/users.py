@@ -7,9 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 
 from service.auth import AdminUser, CurrentUser
-from service.deps import DriverDep, SettingsDep
+from service.deps import AccountsDep, SettingsDep
 from service.identity import accounts
-from service.identity.store import read
 from service.schemas.identity import (
     TokenIssued,
     TokenOut,
@@ -26,28 +25,27 @@ router = APIRouter(prefix="/api/v1/users", tags=["users"],
 
 @router.post("", status_code=status.HTTP_201_CREATED,
              responses=identity_responses(403, 409))
-def create_user(body: UserCreate, admin: AdminUser, driver: DriverDep,
+def create_user(body: UserCreate, admin: AdminUser, store: AccountsDep,
                 settings: SettingsDep) -> UserCreated:
     """Create a user (admins only) and, unless `issue_token` is false, its first token.
 
     The token's secret is in this response only; it is stored as a hash."""
     user, token, secret = accounts.create_user(
-        driver, settings, admin, body.email, body.display_name, body.is_admin,
+        store, settings, admin, body.email, body.display_name, body.is_admin,
         with_token=body.issue_token)
     issued = TokenIssued(token=TokenOut(**token), secret=secret) if token and secret else None
     return UserCreated(user=UserOut(**user), token=issued)
 
 
 @router.get("", responses=identity_responses(403))
-def list_users(admin: AdminUser, driver: DriverDep, settings: SettingsDep,
+def list_users(admin: AdminUser, store: AccountsDep,
                limit: Annotated[int, Query(ge=1, le=500)] = 100,
                offset: Annotated[int, Query(ge=0, le=100_000)] = 0) -> UserList:
     """Platform users, newest first (admins only)."""
-    rows = read(driver, settings, "users/list_users", skip=offset, limit=limit)
-    return UserList(users=[UserOut(**row["user"]) for row in rows])
+    return UserList(users=[UserOut(**row) for row in accounts.list_users(store, offset, limit)])
 
 
 @router.get("/me")
-def who_am_i(caller: CurrentUser, driver: DriverDep, settings: SettingsDep) -> UserOut:
+def who_am_i(caller: CurrentUser, store: AccountsDep) -> UserOut:
     """The user the presented token belongs to."""
-    return UserOut(**accounts.get_user(driver, settings, caller.user_id))
+    return UserOut(**accounts.get_user(store, caller.user_id))

@@ -1,104 +1,123 @@
-"""The pages' session: a signed, HttpOnly, SameSite=Strict cookie holding the visitor's API
-token and a CSRF token; every write from a page must echo the CSRF token."""
+"""The pages' sessions, kept server-side in the accounts store.
+
+The cookie (HttpOnly, SameSite=Strict) holds only a random id; the store keeps its keyed
+hash, the user, the token it was opened with and when it expires. Sign-out deletes the
+session, so a replayed cookie is refused; revoking the token ends its sessions. The CSRF
+token every page write must echo is derived from the id under the server key, so it needs
+no storage and changes whenever the id does (at sign-in and sign-out)."""
 
 from __future__ import annotations
 
 import hmac
-import logging
+import re
 import secrets
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any
+from datetime import timedelta
 
 from fastapi import Request, Response
-from itsdangerous import BadSignature, URLSafeTimedSerializer
 
+from core.accounts import AccountsStore, people
+from service.auth import Caller, caller_of, now
 from service.errors import Forbidden, Unauthorized
 from service.settings import Settings
 
-log = logging.getLogger("peergraph.web")
-
 COOKIE_NAME = "peergraph_session"
 CSRF_HEADER = "X-CSRF-Token"
-CSRF_FIELD = "csrf_token"
+SESSION, CSRF = "session", "csrf"  # keyed-hash purposes
+_SESSION_ID = re.compile(r"[A-Za-z0-9_-]{32,64}")
+
+
+def _new_id() -> str:
+    """A fresh random session id (256 bits)."""
+    return secrets.token_urlsafe(32)
 
 
 @dataclass
 class WebSession:
-    """What the cookie carries: the CSRF token always, the API token once signed in."""
+    """The visitor's session id, and whether the cookie must be (re)set."""
 
-    csrf: str = field(default_factory=lambda: secrets.token_urlsafe(24))
-    token: str | None = None
+    sid: str = field(default_factory=_new_id)
     changed: bool = False
 
 
-@lru_cache(maxsize=1)
-def _process_secret() -> str:
-    """A random signing key for this process, used only when no session secret is set."""
-    log.warning("PEERGRAPH_SESSION_SECRET is not set: web sign-ins last until this process "
-                "stops (run `peergraph setup-env` to write one to .env).")
-    return secrets.token_urlsafe(32)
-
-
-def _serializer(settings: Settings) -> URLSafeTimedSerializer:
-    """The cookie signer, keyed by the session secret."""
-    key = (settings.session_secret.get_secret_value() if settings.session_secret
-           else _process_secret())
-    return URLSafeTimedSerializer(key, salt="peergraph.web.session")
+def _store(request: Request) -> AccountsStore:
+    """The app's accounts store."""
+    store: AccountsStore = request.app.state.accounts
+    return store
 
 
 def load_session(request: Request) -> WebSession:
-    """The request's session (cached on it), or a new one when the cookie is absent or forged."""
+    """The request's session (cached on it); a new id when the cookie is absent or malformed."""
     cached = getattr(request.state, "web_session", None)
     if isinstance(cached, WebSession):
         return cached
-    settings: Settings = request.app.state.settings
-    session = WebSession(changed=True)
-    raw = request.cookies.get(COOKIE_NAME)
-    if raw:
-        try:
-            data: dict[str, Any] = _serializer(settings).loads(
-                raw, max_age=settings.session_max_age_s)
-            session = WebSession(csrf=str(data["csrf"]), token=data.get("token"))
-        except (BadSignature, KeyError, TypeError):
-            pass  # expired or tampered with: start afresh, signed out
+    raw = request.cookies.get(COOKIE_NAME, "")
+    session = WebSession(raw) if _SESSION_ID.fullmatch(raw) else WebSession(changed=True)
     request.state.web_session = session
     return session
 
 
+def signed_in_caller(request: Request) -> Caller | None:
+    """Who the session is signed in as (cached on the request), or None."""
+    if hasattr(request.state, "web_caller"):
+        cached: Caller | None = request.state.web_caller
+        return cached
+    store, session = _store(request), load_session(request)
+    with store.read() as conn:
+        row = people.session_caller(conn, store.digest(SESSION, session.sid), now())
+    request.state.web_caller = caller_of(row) if row else None
+    return request.state.web_caller
+
+
 def save_session(request: Request, response: Response, session: WebSession) -> None:
-    """Set the cookie when the session is new or changed."""
+    """Set the cookie when the session id is new or changed."""
     if not session.changed:
         return
     settings: Settings = request.app.state.settings
     secure = settings.session_cookie_secure
     if secure is None:
         secure = request.url.scheme == "https"
-    value = _serializer(settings).dumps({"csrf": session.csrf, "token": session.token})
-    response.set_cookie(COOKIE_NAME, value, max_age=settings.session_max_age_s, path="/",
+    response.set_cookie(COOKIE_NAME, session.sid, max_age=settings.session_max_age_s, path="/",
                         httponly=True, samesite="strict", secure=secure)
 
 
-def sign_in(session: WebSession, token: str) -> None:
-    """Keep the token; a fresh CSRF token so one seen before sign-in is worthless after."""
-    session.token, session.csrf, session.changed = token, secrets.token_urlsafe(24), True
+def sign_in(request: Request, session: WebSession, caller: Caller) -> None:
+    """Open a session for the caller under a fresh id (one seen before sign-in is worthless)."""
+    store, settings = _store(request), request.app.state.settings
+    session.sid, session.changed, started = _new_id(), True, now()
+    with store.write() as conn:
+        people.delete_expired_sessions(conn, started)
+        people.create_session(conn, store.digest(SESSION, session.sid), caller.user_id,
+                              caller.token_id, started,
+                              started + timedelta(seconds=settings.session_max_age_s))
+    request.state.web_caller = caller
 
 
-def sign_out(session: WebSession) -> None:
-    """Forget the token and rotate the CSRF token."""
-    session.token, session.csrf, session.changed = None, secrets.token_urlsafe(24), True
+def sign_out(request: Request, session: WebSession) -> None:
+    """Delete the session in the store and move to a fresh id."""
+    store = _store(request)
+    with store.write() as conn:
+        people.delete_session(conn, store.digest(SESSION, session.sid))
+    session.sid, session.changed = _new_id(), True
+    request.state.web_caller = None
 
 
-def check_csrf(session: WebSession, presented: str | None) -> None:
+def csrf_token(request: Request, session: WebSession) -> str:
+    """The CSRF token of this session id: a keyed hash, so only this server can make it."""
+    return _store(request).digest(CSRF, session.sid)
+
+
+def check_csrf(request: Request, session: WebSession, presented: str | None) -> None:
     """Refuse a page write whose CSRF token is missing or is not this session's."""
-    if not presented or not hmac.compare_digest(presented, session.csrf):
+    if not presented or not hmac.compare_digest(presented, csrf_token(request, session)):
         raise Forbidden("This form is out of date or did not come from this site (CSRF "
                         "check failed): reload the page and try again.")
 
 
-def require_token(session: WebSession) -> str:
-    """The signed-in visitor's API token, or Unauthorized asking them to sign in."""
-    if not session.token:
+def require_caller(request: Request) -> Caller:
+    """The signed-in visitor, or Unauthorized asking them to sign in."""
+    caller = signed_in_caller(request)
+    if caller is None:
         raise Unauthorized("Sign in first (Sign in, at the top of the page, with an API "
                            "token).")
-    return session.token
+    return caller

@@ -7,14 +7,14 @@ from typing import Any
 
 from neo4j import Driver
 
-from service.auth import Caller, authenticate
-from service.errors import Unauthorized
+from core.accounts import AccountsStore
+from core.accounts import claims as claim_rows
+from service.auth import Caller
 from service.identity.store import read, read_one
 from service.repository import authors
 from service.routers.scoring import ScoreHistory, score_history
 from service.schemas.authors import Collaborator, Profile, WorksPage
 from service.settings import Settings
-from service.web.session import WebSession, sign_out
 
 WORKS_PER_PAGE = 10
 HOME_LIST_SIZE = 8
@@ -36,26 +36,18 @@ class Viewer:
     open_claim: dict[str, Any] | None = None
 
 
-def current_caller(driver: Driver, settings: Settings, session: WebSession) -> Caller | None:
-    """The signed-in user; a token revoked or expired since sign-in signs the visitor out."""
-    if not session.token:
-        return None
-    try:
-        return authenticate(driver, settings, session.token)
-    except Unauthorized:
-        sign_out(session)
-        return None
-
-
-def viewer_of(driver: Driver, settings: Settings, caller: Caller | None,
-              author_id: str) -> Viewer:
+def viewer_of(driver: Driver, settings: Settings, store: AccountsStore,
+              caller: Caller | None, author_id: str) -> Viewer:
     """What the visitor has to do with the author: following, holding, claiming."""
     row = read_one(driver, settings, "web/get_viewer_state", author_id=author_id,
                    user_id=caller.user_id if caller else None) or {}
-    claims = row.get("open_claims") or []
+    claims = []
+    if caller is not None:
+        with store.read() as conn:
+            claims = claim_rows.open_claims(conn, caller.user_id, author_id)
     return Viewer(caller=caller, following=bool(row.get("following")),
                   holder_id=row.get("holder_id"), my_records=row.get("my_records") or [],
-                  open_claim=claims[0] if caller and claims else None)
+                  open_claim=claims[0] if claims else None)
 
 
 def works_page(driver: Driver, settings: Settings, author_id: str,
@@ -111,13 +103,13 @@ def home_lists(driver: Driver, settings: Settings) -> dict[str, list[dict[str, A
                            limit=HOME_LIST_SIZE)}
 
 
-def my_lists(driver: Driver, settings: Settings,
+def my_lists(driver: Driver, settings: Settings, store: AccountsStore,
              caller: Caller | None) -> dict[str, list[dict[str, Any]]]:
     """The signed-in user's follows and claims (empty when signed out)."""
     if caller is None:
         return {"following": [], "claims": []}
     following = read(driver, settings, "follows/list_following", user_id=caller.user_id,
                      skip=0, limit=50)
-    claims = read(driver, settings, "claims/list_claims", user_id=caller.user_id,
-                  status=None, skip=0, limit=50)
-    return {"following": following, "claims": [row["claim"] for row in claims]}
+    with store.read() as conn:
+        claims = claim_rows.list_claims(conn, caller.user_id, None, 0, 50)
+    return {"following": following, "claims": claims}

@@ -4,6 +4,7 @@ responses, hashing, and when a claim refuses every code."""
 from __future__ import annotations
 
 import hashlib
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -11,9 +12,9 @@ import httpx
 import pytest
 from pydantic import SecretStr
 
-from service.auth import digest, mint_token
+from core.keyed import keyed, keyed_from_sha256, sha256_hex
 from service.errors import ConfigurationError, InvalidParameter, UpstreamUnavailable
-from service.identity.claims import choose_address, code_digest, mask
+from service.identity.claims import choose_address, mask
 from service.identity.verify import _refusal
 from service.orcid import OrcidClient, OrcidRefused, bare_orcid
 from service.settings import Settings
@@ -47,13 +48,25 @@ def test_a_record_without_addresses_says_what_to_do() -> None:
         choose_address({**TARGET, "emails": []}, None)
 
 
-def test_masking_and_hashing() -> None:
+def test_masking() -> None:
     assert mask("ada@uni.example.edu") == "a***@uni.example.edu"
-    assert digest("pg_x") == hashlib.sha256(b"pg_x").hexdigest()
-    assert code_digest("clm_1", "123456") != code_digest("clm_2", "123456")
-    params, secret = mint_token(_settings(), "usr_1", ttl_days=1)
-    assert secret.startswith("pg_") and params["hash"] == digest(secret)
-    assert secret not in str(params)
+
+
+def test_keyed_hashes_depend_on_the_key_and_the_purpose_and_convert_old_hashes() -> None:
+    key, other = b"k" * 32, b"o" * 32
+    assert keyed(key, "token", "pg_x") != keyed(other, "token", "pg_x")
+    assert keyed(key, "token", "pg_x") != keyed(key, "session", "pg_x")
+    assert keyed(key, "claim-code", "clm_1:123456") != keyed(key, "claim-code", "clm_2:123456")
+    old = hashlib.sha256(b"pg_x").hexdigest()  # what the graph stored before the key
+    assert sha256_hex("pg_x") == old
+    assert keyed_from_sha256(key, "token", old) == keyed(key, "token", "pg_x")
+    assert "pg_x" not in keyed(key, "token", "pg_x")
+
+
+def test_a_short_or_missing_server_key_is_refused() -> None:
+    for key in (None, "too-short"):
+        with pytest.raises(ConfigurationError, match="PEERGRAPH_SECRET_KEY"):
+            _settings(secret_key=key).secret_key_bytes()
 
 
 def test_bare_orcid_ids() -> None:
@@ -62,13 +75,16 @@ def test_bare_orcid_ids() -> None:
     assert bare_orcid("not an id") is None and bare_orcid(None) is None
 
 
+LATER, EARLIER = datetime.now(UTC) + timedelta(hours=1), datetime.now(UTC) - timedelta(seconds=1)
+
+
 @pytest.mark.parametrize(("claim", "reason"), [
-    ({"status": "pending", "expired": False, "attempts": 0}, None),
-    ({"status": "verified", "expired": False, "attempts": 0}, "used"),
-    ({"status": "disputed", "expired": False, "attempts": 0}, "used"),
-    ({"status": "pending", "expired": True, "attempts": 0}, "expired"),
-    ({"status": "pending", "expired": False, "attempts": 5}, "locked"),
-    ({"status": "locked", "expired": False, "attempts": 5}, "locked"),
+    ({"status": "pending", "expires_at": LATER, "attempts": 0}, None),
+    ({"status": "verified", "expires_at": LATER, "attempts": 0}, "used"),
+    ({"status": "disputed", "expires_at": LATER, "attempts": 0}, "used"),
+    ({"status": "pending", "expires_at": EARLIER, "attempts": 0}, "expired"),
+    ({"status": "pending", "expires_at": LATER, "attempts": 5}, "locked"),
+    ({"status": "locked", "expires_at": LATER, "attempts": 5}, "locked"),
 ])
 def test_when_a_claim_refuses_every_code(claim: dict[str, Any], reason: str | None) -> None:
     assert _refusal(claim, _settings(claim_max_attempts=5)) == reason

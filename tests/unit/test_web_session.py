@@ -1,82 +1,16 @@
-"""The web pages' session cookie, CSRF check, redirect guard and chart helpers (no database)."""
+"""The sign-in redirect guard and the profile's chart helpers (no database; the server-side
+sessions and their CSRF tokens are tested against real stores in tests/integration/accounts)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
 import pytest
-from fastapi import FastAPI, Request, Response
-from fastapi.testclient import TestClient
-from pydantic import SecretStr
 
-from service.errors import Forbidden, Unauthorized
 from service.routers.pages import _safe_next
 from service.routers.scoring import HistoricScore, ScoreHistory
 from service.schemas.authors import Profile, ProfileCounts, Trust, TrustSignal
-from service.settings import Settings
 from service.web import views
-from service.web.session import (
-    COOKIE_NAME,
-    WebSession,
-    check_csrf,
-    load_session,
-    require_token,
-    save_session,
-    sign_in,
-)
-
-
-def _app(secret: str) -> FastAPI:
-    """A tiny app that signs in on /in and reports the session on /me."""
-    app = FastAPI()
-    app.state.settings = Settings(_env_file=None, session_secret=SecretStr(secret))  # type: ignore[call-arg]
-
-    @app.get("/in")
-    def signin(request: Request) -> Response:
-        session = load_session(request)
-        sign_in(session, "pg_secret")
-        response = Response("ok")
-        save_session(request, response, session)
-        return response
-
-    @app.get("/me")
-    def me(request: Request) -> dict[str, str | None]:
-        session = load_session(request)
-        return {"token": session.token, "csrf": session.csrf}
-
-    return app
-
-
-def test_the_cookie_is_signed_http_only_and_strict() -> None:
-    client = TestClient(_app("one-secret"))
-    response = client.get("/in")
-    header = response.headers["set-cookie"].lower()
-    assert "httponly" in header and "samesite=strict" in header and "secure" not in header
-    assert client.get("/me").json()["token"] == "pg_secret"
-
-
-def test_a_cookie_signed_with_another_key_is_ignored() -> None:
-    forged = TestClient(_app("attacker")).get("/in").cookies[COOKIE_NAME]
-    client = TestClient(_app("the-real-key"))
-    client.cookies.set(COOKIE_NAME, forged)
-    assert client.get("/me").json()["token"] is None
-
-
-def test_csrf_must_match_the_session() -> None:
-    session = WebSession()
-    check_csrf(session, session.csrf)
-    for wrong in (None, "", session.csrf + "x"):
-        with pytest.raises(Forbidden, match="CSRF"):
-            check_csrf(session, wrong)
-
-
-def test_signing_in_rotates_the_csrf_token_and_writes_need_a_token() -> None:
-    session = WebSession()
-    before = session.csrf
-    with pytest.raises(Unauthorized):
-        require_token(session)
-    sign_in(session, "pg_x")
-    assert session.csrf != before and require_token(session) == "pg_x"
 
 
 @pytest.mark.parametrize(("given", "expected"), [

@@ -8,12 +8,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from accounts_helpers import RECORD_EMAILS, add_record_emails
 from fastapi.testclient import TestClient
 from identity_fakes import FakeOrcid
 from identity_helpers import User
 from neo4j import Driver
 from pydantic import SecretStr
 
+from core.accounts import AccountsStore
 from loaders.sample import load_sample
 from service.app import create_app
 from service.identity import accounts
@@ -43,8 +45,10 @@ def id_settings(settings: Settings, fake_orcid: FakeOrcid, tmp_path: Path) -> Se
 
 
 @pytest.fixture
-def graph(driver: Driver, settings: Settings) -> Driver:
-    """An emptied graph with the sample and the identity fixture."""
+def graph(driver: Driver, settings: Settings, accounts_store: AccountsStore) -> Driver:
+    """An emptied graph with the sample and the identity fixture, and the records' e-mail
+    addresses in the accounts store."""
+    add_record_emails(accounts_store, RECORD_EMAILS)
     load_sample(driver, settings.neo4j_database)
     text = (FIXTURES / "identity_graph.cypher").read_text(encoding="utf-8")
     body = "\n".join(ln for ln in text.splitlines() if not ln.strip().startswith("//"))
@@ -62,9 +66,9 @@ def client(graph: Driver, id_settings: Settings) -> Iterator[TestClient]:
 
 
 @pytest.fixture
-def admin(graph: Driver, id_settings: Settings) -> User:
+def admin(graph: Driver, id_settings: Settings, accounts_store: AccountsStore) -> User:
     """An admin, bootstrapped the way `peergraph users create --admin` does it."""
-    user, token, secret = accounts.create_user(graph, id_settings, accounts.CLI_CALLER,
+    user, token, secret = accounts.create_user(accounts_store, id_settings, accounts.CLI_CALLER,
                                                "admin@example.org", "Admin", is_admin=True)
     assert token is not None and secret is not None
     return User(user["id"], secret, token["id"])

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 from fastapi.testclient import TestClient
 from identity_helpers import User
 from neo4j import Driver
+from sqlalchemy import select, update
 from typer.testing import CliRunner
 
+from core.accounts import AccountsStore, tables
+from core.keyed import keyed
 from service.settings import Settings
 
 WRITES = [
@@ -49,26 +53,28 @@ def test_an_unknown_or_malformed_token_is_refused(client: TestClient) -> None:
         assert _call(client, "put", "/api/v1/authors/researcher0/follow", None, headers) == 401
 
 
-def test_tokens_are_stored_only_as_hashes(client: TestClient, graph: Driver,
-                                          settings: Settings, make_user: Callable[[str], User]
-                                          ) -> None:
+def test_tokens_are_stored_only_as_keyed_hashes(client: TestClient, graph: Driver,
+                                                accounts_store: AccountsStore,
+                                                make_user: Callable[[str], User]) -> None:
     ada = make_user("ada")
-    records, _, _ = graph.execute_query("MATCH (t:Token {id: $id}) RETURN properties(t) AS p",
-                                        id=ada.token_id, database_=settings.neo4j_database)
-    props = records[0]["p"]
-    assert props["hash"] == hashlib.sha256(ada.secret.encode()).hexdigest()
+    with accounts_store.read() as conn:
+        props = dict(conn.execute(select(tables.tokens).where(tables.tokens.c.id ==
+                                                              ada.token_id)).mappings().one())
+    assert props["hash"] == keyed(accounts_store.key, "token", ada.secret)
+    assert props["hash"] != hashlib.sha256(ada.secret.encode()).hexdigest()  # keyed, not bare
     assert ada.secret not in {str(v) for v in props.values()}
     listed = client.get("/api/v1/tokens", headers=ada.headers).json()["tokens"]
     assert [t["id"] for t in listed] == [ada.token_id]
     assert "secret" not in listed[0] and "hash" not in listed[0]
 
 
-def test_an_expired_token_is_refused(client: TestClient, graph: Driver, settings: Settings,
+def test_an_expired_token_is_refused(client: TestClient, accounts_store: AccountsStore,
                                      make_user: Callable[[str], User]) -> None:
     ada = make_user("ada")
     assert client.get("/api/v1/users/me", headers=ada.headers).json()["id"] == ada.id
-    graph.execute_query("MATCH (t:Token {id: $id}) SET t.expires_at = datetime() - "
-                        "duration('PT1S')", id=ada.token_id, database_=settings.neo4j_database)
+    with accounts_store.write() as conn:
+        conn.execute(update(tables.tokens).where(tables.tokens.c.id == ada.token_id)
+                     .values(expires_at=datetime.now(UTC) - timedelta(seconds=1)))
     response = client.put("/api/v1/authors/researcher0/follow", headers=ada.headers)
     assert response.status_code == 401
     assert "expired" in response.json()["detail"]
@@ -114,7 +120,9 @@ def test_cli_bootstraps_an_admin_and_prints_its_token_once(
 
     env = {"PEERGRAPH_NEO4J_URI": settings.neo4j_uri,
            "PEERGRAPH_NEO4J_USER": settings.neo4j_user,
-           "PEERGRAPH_NEO4J_PASSWORD": settings.password()}
+           "PEERGRAPH_NEO4J_PASSWORD": settings.password(),
+           "PEERGRAPH_ACCOUNTS_URL": settings.accounts_url,
+           "PEERGRAPH_SECRET_KEY": settings.secret_key_bytes().decode()}
     get_settings.cache_clear()
     try:
         result = CliRunner().invoke(app, ["users", "create", "--email", "root@example.org",

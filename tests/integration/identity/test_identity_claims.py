@@ -4,12 +4,15 @@ once, expire, are counted when wrong, and a claimed record is never taken over."
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
 from identity_helpers import User, claim_by_email, last_code, start_email_claim
 from neo4j import Driver
+from sqlalchemy import select, update
 
+from core.accounts import AccountsStore, tables
 from service.settings import Settings
 
 Outbox = Callable[[], list[dict[str, str]]]
@@ -71,6 +74,7 @@ def test_a_record_without_addresses_cannot_be_claimed_by_email(
 
 
 def test_wrong_reused_and_expired_codes_fail_and_are_counted(
+        accounts_store: AccountsStore,
         client: TestClient, graph: Driver, settings: Settings, outbox: Outbox,
         make_user: Callable[[str], User]) -> None:
     ada = make_user("ada")
@@ -85,8 +89,9 @@ def test_wrong_reused_and_expired_codes_fail_and_are_counted(
     assert seen["attempts"] == 2 and seen["status"] == "verified"
 
     late = start_email_claim(client, ada, "researcher2")["claim"]
-    graph.execute_query("MATCH (c:Claim {id: $id}) SET c.expires_at = datetime() - "
-                        "duration('PT1S')", id=late["id"], database_=settings.neo4j_database)
+    with accounts_store.write() as conn:
+        conn.execute(update(tables.claims).where(tables.claims.c.id == late["id"])
+                     .values(expires_at=datetime.now(UTC) - timedelta(seconds=1)))
     expired = _verify(client, ada, late["id"], last_code(outbox, "r2@example.org"))
     assert expired.status_code == 422 and "expired" in expired.json()["detail"]
     seen = client.get(f"/api/v1/claims/{late['id']}", headers=ada.headers).json()
@@ -95,6 +100,7 @@ def test_wrong_reused_and_expired_codes_fail_and_are_counted(
 
 
 def test_brute_force_is_stopped_by_the_claim_lock_and_the_user_window(
+        accounts_store: AccountsStore,
         client: TestClient, graph: Driver, settings: Settings, outbox: Outbox,
         make_user: Callable[[str], User]) -> None:
     ada = make_user("ada")
@@ -110,10 +116,10 @@ def test_brute_force_is_stopped_by_the_claim_lock_and_the_user_window(
     codes = [_verify(client, ada, fresh["id"], guess).status_code for guess in guesses[3:9]]
     assert codes[-1] == 429 and "Too many verification attempts" in \
         _verify(client, ada, fresh["id"], guesses[10]).json()["detail"]
-    records, _, _ = graph.execute_query("MATCH (r:RateLimit {id: $key}) RETURN r.count AS n",
-                                        key=f"claim-verify:{ada.id}",
-                                        database_=settings.neo4j_database)
-    assert records[0]["n"] >= 9
+    with accounts_store.read() as conn:
+        count = conn.execute(select(tables.rate_limits.c.count).where(
+            tables.rate_limits.c.key == f"claim-verify:{ada.id}")).scalar()
+    assert count is not None and count >= 9
 
 
 def test_another_user_cannot_verify_or_see_my_claim(

@@ -11,9 +11,11 @@ import re
 from pathlib import Path
 from typing import Any
 
+from accounts_helpers import add_record_emails
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
+from core.accounts import AccountsStore
 from loaders.sample import load_sample
 from service.app import create_app
 from service.identity import accounts
@@ -39,13 +41,13 @@ def _holders(driver: Driver, settings: Settings) -> list[Any]:
 
 
 def test_a_pending_claim_survives_a_service_restart(driver: Driver, settings: Settings,
+                                                    accounts_store: AccountsStore,
                                                     tmp_path: Path) -> None:
     load_sample(driver, settings.neo4j_database)
-    driver.execute_query("MATCH (a:Author {id: $id}) SET a.emails = [$email]", id=AUTHOR,
-                         email=ADDRESS, database_=settings.neo4j_database)
+    add_record_emails(accounts_store, {AUTHOR: [ADDRESS]})
     outbox = tmp_path / "outbox.jsonl"
     app_settings = settings.model_copy(update={"outbox": "file", "outbox_path": outbox})
-    user, _, secret = accounts.create_user(driver, app_settings, accounts.CLI_CALLER,
+    user, _, secret = accounts.create_user(accounts_store, app_settings, accounts.CLI_CALLER,
                                            "ada@example.org", "Ada")
     headers = {"Authorization": f"Bearer {secret}"}
 

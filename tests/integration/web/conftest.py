@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from accounts_helpers import add_record_emails, wipe_accounts
 from neo4j import Driver
 from playwright.sync_api import Browser, Page, sync_playwright
 from web_helpers import PageWatch, WebApp
 
+from core.accounts import AccountsStore
 from loaders.sample import load_sample
 from scoring.job import RunOptions, rescore
 from service.app import create_app
@@ -26,7 +28,6 @@ from service.localdb import free_port
 from service.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[3]
-FIXTURES = ROOT / "tests" / "fixtures" / "web"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
@@ -34,22 +35,22 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 
 
 def _scored_sample(driver: Driver, settings: Settings) -> None:
-    """An empty graph, the schema, the sample with the web fixture, scored once."""
+    """An empty graph, the schema, the sample, scored once."""
     delete_everything(driver, settings.neo4j_database)
     apply_schema(driver, settings.neo4j_database)
     load_sample(driver, settings.neo4j_database)
-    text = (FIXTURES / "web_graph.cypher").read_text(encoding="utf-8")
-    body = "\n".join(ln for ln in text.splitlines() if not ln.strip().startswith("//"))
-    for statement in filter(None, (part.strip() for part in body.split(";"))):
-        driver.execute_query(statement, database_=settings.neo4j_database)  # type: ignore[arg-type]
     rescore(driver, settings.neo4j_database, RunOptions(full=True))
 
 
 @pytest.fixture(scope="module")
-def web_app(session_driver: Driver, settings: Settings,
+def web_app(session_driver: Driver, settings: Settings, accounts_store: AccountsStore,
             tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebApp]:
-    """The real app over the scored sample, served by uvicorn in a thread."""
+    """The real app over the scored sample and an empty accounts store, served by uvicorn in
+    a thread."""
     _scored_sample(session_driver, settings)
+    wipe_accounts(accounts_store)
+    # an address on researcher0's record, so a claim by e-mail code can be made from the page
+    add_record_emails(accounts_store, {"researcher0": ["r0@example.org"]})
     outbox_path = tmp_path_factory.mktemp("web-outbox") / "outbox.jsonl"
     app_settings = settings.model_copy(update={"outbox": "file", "outbox_path": outbox_path})
     port = free_port()
@@ -62,7 +63,8 @@ def web_app(session_driver: Driver, settings: Settings,
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the web app did not start")
         time.sleep(0.05)
-    yield WebApp(f"http://127.0.0.1:{port}", app_settings, session_driver, outbox_path)
+    yield WebApp(f"http://127.0.0.1:{port}", app_settings, session_driver, outbox_path,
+                 accounts_store)
     server.should_exit = True
     thread.join(timeout=30)
 

@@ -18,7 +18,7 @@ OpenPage = Callable[..., Page]
 @pytest.fixture(scope="module")
 def token(web_app: WebApp) -> str:
     """A test user's API token, made the way `peergraph users create` makes one."""
-    _, _, secret = accounts.create_user(web_app.driver, web_app.settings, accounts.CLI_CALLER,
+    _, _, secret = accounts.create_user(web_app.accounts, web_app.settings, accounts.CLI_CALLER,
                                         "ada@example.org", "Ada Tester")
     assert secret is not None
     return secret

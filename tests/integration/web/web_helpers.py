@@ -11,6 +11,7 @@ from pathlib import Path
 from neo4j import Driver
 from playwright.sync_api import Page
 
+from core.accounts import AccountsStore
 from service.settings import Settings
 
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
@@ -24,6 +25,7 @@ class WebApp:
     settings: Settings
     driver: Driver
     outbox_path: Path
+    accounts: AccountsStore
 
     def outbox(self) -> list[dict[str, str]]:
         """The messages the file outbox holds, oldest first."""

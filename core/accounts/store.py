@@ -1,0 +1,109 @@
+"""The one way into the accounts store: the engine, its migrations, and transactions.
+
+SQLite (a file under .peergraph/, nothing to install) or PostgreSQL (by URL). Writes take
+the database's write lock when they begin (SQLite: BEGIN IMMEDIATE; PostgreSQL: row locks
+with FOR UPDATE), so two verifications of one claim run one after the other."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, Engine, Table, create_engine, event, make_url
+from sqlalchemy.dialects import postgresql, sqlite
+
+from core.accounts.tables import metadata
+from core.keyed import keyed
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+WRITE = "peergraph_write"
+
+
+@dataclass(frozen=True)
+class AccountsStore:
+    """The engine and the server key every secret is hashed under."""
+
+    engine: Engine
+    key: bytes
+
+    def digest(self, purpose: str, secret: str) -> str:
+        """The keyed hash this store keeps of a secret (never the secret itself)."""
+        return keyed(self.key, purpose, secret)
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One write transaction: committed when the block ends, rolled back on error."""
+        with self.engine.connect() as conn:
+            conn.execution_options(**{WRITE: True})
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """One read transaction (no write lock)."""
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    def insert(self, table: Table) -> sqlite.Insert | postgresql.Insert:
+        """An INSERT that can say ON CONFLICT DO NOTHING on either database."""
+        if self.engine.dialect.name == "postgresql":
+            return postgresql.insert(table)
+        return sqlite.insert(table)
+
+    def close(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for the URL; a SQLite file's folder is created, WAL and foreign keys on."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, pool_size=10, max_overflow=20,
+                           connect_args={"check_same_thread": False, "timeout": 30})
+    event.listen(engine, "connect", _sqlite_connect)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    """Transactions begun by us (not pysqlite), WAL, foreign keys, a wait for the lock."""
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON",
+                   "busy_timeout=30000"):
+        cursor.execute(f"PRAGMA {pragma}")
+    cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """A write takes SQLite's write lock at BEGIN: no deadlock when two upgrade at once."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE)
+                         else "BEGIN")
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the store's tables to the newest migration (idempotent)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+def open_store(url: str, key: bytes) -> AccountsStore:
+    """The store at the URL, migrated to the newest schema."""
+    engine = make_engine(url)
+    upgrade(engine)
+    return AccountsStore(engine, key)
+
+
+__all__ = ["AccountsStore", "make_engine", "metadata", "open_store", "upgrade"]

@@ -1,0 +1,104 @@
+"""Moving an old graph's platform data into the accounts store (one time, idempotent).
+
+Before the accounts store, the graph held users' e-mails, tokens, claims, invitations, audit
+events and rate limits as nodes, and authors' e-mail addresses as a property, and the public
+analyst endpoint could read them all. This copies them into the store (hashes re-keyed in
+place: every old hash was a sha256, see core/keyed.py), then deletes them from the graph,
+leaving opaque (:User {id}) nodes with their FOLLOWS and CLAIMED edges. Copies skip rows
+the store already has, so a run that stopped half-way is finished by the next."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from neo4j import Driver, RoutingControl
+
+from core.accounts import AccountsStore, tables
+from core.keyed import keyed_from_sha256
+from cypher import query, statements
+from service.auth import TOKEN, now
+from service.identity.claims import CODE, STATE
+
+log = logging.getLogger("peergraph")
+DELETE_BATCH = 2_000
+
+
+def _rows(driver: Driver, database: str, name: str, column: str) -> list[dict[str, Any]]:
+    """One map column of a graph read, temporal values as Python datetimes."""
+    records, _, _ = driver.execute_query(query(name), database_=database,
+                                         routing_=RoutingControl.READ)
+    return [{k: v.to_native() if hasattr(v, "to_native") else v
+             for k, v in record[column].items()} for record in records]
+
+
+def _rekey(row: dict[str, Any], key: bytes, purposes: dict[str, str]) -> dict[str, Any]:
+    """The row with each old sha256 hash column turned into the keyed hash."""
+    return {**row, **{column: keyed_from_sha256(key, purpose, row[column])
+                      for column, purpose in purposes.items() if row.get(column)}}
+
+
+def _columns(table: Any, row: dict[str, Any]) -> dict[str, Any]:
+    """The row's values for the table's columns (other properties are dropped)."""
+    return {c.name: row.get(c.name) for c in table.c if c.name in row}
+
+
+def copy_to_store(driver: Driver, database: str, store: AccountsStore) -> dict[str, int]:
+    """Copy every legacy platform row into the store, in one transaction; counts per kind."""
+    plan = [("users", tables.users, "list_legacy_users", "user", {}),
+            ("tokens", tables.tokens, "list_legacy_tokens", "token", {"hash": TOKEN}),
+            ("claims", tables.claims, "list_legacy_claims", "claim",
+             {"code_hash": CODE, "state_hash": STATE}),
+            ("rate limits", tables.rate_limits, "list_legacy_rate_limits", "limit", {}),
+            ("audit events", tables.audit_events, "list_legacy_audit_events", "event", {}),
+            ("invitations", tables.invitations, "list_legacy_invitations", "invitation", {}),
+            ("record e-mails", tables.author_emails, "list_legacy_author_emails", "row", {})]
+    moved: dict[str, int] = {}
+    with store.write() as conn:
+        for what, table, name, column, purposes in plan:
+            rows = [_columns(table, _rekey(_renamed(row), store.key, purposes))
+                    for row in _rows(driver, database, f"migration/{name}", column)]
+            if table is tables.author_emails:
+                rows = [{**row, "added_at": now()} for row in rows]
+            for row in rows:
+                conn.execute(store.insert(table).values(**row).on_conflict_do_nothing())
+            moved[what] = len(rows)
+    return moved
+
+
+def _renamed(row: dict[str, Any]) -> dict[str, Any]:
+    """A rate limit's graph `id` is the store's `key`; other rows keep their names."""
+    if "window_start" in row and "id" in row:
+        row = {**row, "key": row.pop("id")}
+    return row
+
+
+def delete_from_graph(driver: Driver, database: str) -> None:
+    """Delete the copied nodes, strip the users, drop the old identity schema."""
+    while True:
+        records, _, _ = driver.execute_query(query("migration/delete_legacy_nodes"),
+                                             batch=DELETE_BATCH, database_=database)
+        if records[0]["deleted"] < DELETE_BATCH:
+            break
+    driver.execute_query(query("migration/strip_legacy_users"), database_=database)
+    driver.execute_query(query("migration/strip_legacy_author_emails"), database_=database)
+    for statement in statements("schema/drop_legacy_identity"):
+        driver.execute_query(statement, database_=database)
+
+
+def migrate_graph(driver: Driver, database: str, store: AccountsStore) -> dict[str, int]:
+    """Copy, then delete: the graph keeps nothing private; counts of what moved."""
+    moved = copy_to_store(driver, database, store)
+    delete_from_graph(driver, database)
+    return moved
+
+
+def migrate_if_needed(driver: Driver, database: str, store: AccountsStore) -> None:
+    """At start-up: move an old graph's platform data out of the public graph at once."""
+    records, _, _ = driver.execute_query(query("migration/count_legacy_nodes"),
+                                         database_=database, routing_=RoutingControl.READ)
+    if records and records[0]["legacy"]:
+        moved = migrate_graph(driver, database, store)
+        log.warning("The graph held platform data from before the accounts store; moved it "
+                    "there and deleted it from the graph (%s).",
+                    ", ".join(f"{n} {what}" for what, n in moved.items()))

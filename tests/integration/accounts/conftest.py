@@ -1,0 +1,124 @@
+"""Fixtures of the accounts-store tests: each runs against SQLite and against a throwaway
+PostgreSQL, with the real app over the real Neo4j and the identity test graph."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from accounts_helpers import RECORD_EMAILS, add_record_emails, wipe_accounts
+from fastapi.testclient import TestClient
+from neo4j import Driver
+from pydantic import SecretStr
+
+from core.accounts import AccountsStore, open_store
+from service.app import create_app
+from service.identity import accounts
+from service.settings import Settings
+
+IDENTITY = Path(__file__).resolve().parents[1] / "identity"
+sys.path.insert(0, str(IDENTITY))  # the identity tests' helpers and fake ORCID
+
+from identity_fakes import FakeOrcid  # noqa: E402
+from identity_helpers import User  # noqa: E402
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "identity"
+
+
+def run_script(driver: Driver, database: str, name: str) -> None:
+    """Run a fixture's `;`-separated Cypher statements (whole-line `//` comments dropped)."""
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    body = "\n".join(ln for ln in text.splitlines() if not ln.strip().startswith("//"))
+    with driver.session(database=database) as session:
+        for statement in filter(None, (part.strip() for part in body.split(";"))):
+            session.run(statement).consume()  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def orcid_peer() -> Iterator[FakeOrcid]:
+    """A local ORCID token endpoint."""
+    fake = FakeOrcid()
+    yield fake
+    fake.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend_url(request: pytest.FixtureRequest, settings: Settings) -> str:
+    """The accounts store's URL: the session's SQLite file, or the throwaway PostgreSQL."""
+    if request.param == "sqlite":
+        return settings.accounts_url
+    url: str = request.getfixturevalue("postgres_url")
+    return url
+
+
+@pytest.fixture
+def store(backend_url: str, settings: Settings) -> Iterator[AccountsStore]:
+    """The accounts store on that backend, emptied for this test."""
+    opened = open_store(backend_url, settings.secret_key_bytes())
+    wipe_accounts(opened)
+    add_record_emails(opened, RECORD_EMAILS)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def acc_settings(settings: Settings, backend_url: str, orcid_peer: FakeOrcid,
+                 tmp_path: Path) -> Settings:
+    """The session's settings on that backend, a file outbox and the fake ORCID."""
+    return settings.model_copy(update={
+        "accounts_url": backend_url, "outbox": "file", "outbox_path": tmp_path / "outbox.jsonl",
+        "orcid_client_id": "APP-TEST", "orcid_client_secret": SecretStr("orcid-app-secret"),
+        "orcid_authorize_url": f"{orcid_peer.url}/authorize",
+        "orcid_token_url": f"{orcid_peer.url}/oauth/token"})
+
+
+@pytest.fixture
+def graph(driver: Driver, settings: Settings) -> Driver:
+    """An emptied graph with the sample and the identity fixture (ORCID iD, institution)."""
+    from loaders.sample import load_sample
+
+    load_sample(driver, settings.neo4j_database)
+    run_script(driver, settings.neo4j_database, "identity_graph.cypher")
+    return driver
+
+
+@pytest.fixture
+def client(graph: Driver, store: AccountsStore, acc_settings: Settings) -> Iterator[TestClient]:
+    """The real app over the test graph and the store."""
+    with TestClient(create_app(acc_settings)) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def admin(store: AccountsStore, acc_settings: Settings) -> User:
+    """An admin, bootstrapped the way `peergraph users create --admin` does it."""
+    user, token, secret = accounts.create_user(store, acc_settings, accounts.CLI_CALLER,
+                                               "admin@example.org", "Admin", is_admin=True)
+    assert token is not None and secret is not None
+    return User(user["id"], secret, token["id"])
+
+
+@pytest.fixture
+def make_user(client: TestClient, admin: User) -> Callable[[str], User]:
+    """make_user(name) creates a user through the API (as the admin) and returns it."""
+    def _make(name: str) -> User:
+        response = client.post("/api/v1/users", headers=admin.headers,
+                               json={"email": f"{name}@example.org", "display_name": name})
+        assert response.status_code == 201, response.text
+        body = response.json()
+        return User(body["user"]["id"], body["token"]["secret"], body["token"]["token"]["id"])
+    return _make
+
+
+@pytest.fixture
+def outbox(acc_settings: Settings) -> Callable[[], list[dict[str, str]]]:
+    """outbox() lists the messages the file outbox holds, oldest first."""
+    def _read() -> list[dict[str, str]]:
+        path = acc_settings.outbox_path
+        if not path.exists():
+            return []
+        return [json.loads(line) for line in path.read_text().splitlines()]
+    return _read
