@@ -7,6 +7,7 @@ RUN npm ci --omit=dev
 FROM python:3.11-slim
 WORKDIR /app
 COPY pyproject.toml README.md ./
+COPY core core
 COPY service service
 COPY cypher cypher
 COPY loaders loaders

@@ -5,10 +5,12 @@ BIN := $(VENV)/bin
 LAUNCHER_JAR := launcher/target/peergraph-neo4j-launcher.jar
 LAUNCHER_SRC := launcher/pom.xml $(shell find launcher/src -type f 2>/dev/null)
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test lint bench clean postgres
 
 WEB_DEPS := web/node_modules/.package-lock.json
 CHROMIUM := /usr/bin/chromium
+# the accounts-store tests run against SQLite and a throwaway PostgreSQL (Debian's package)
+POSTGRES_INITDB := $(firstword $(wildcard /usr/lib/postgresql/*/bin/initdb))
 
 install: $(VENV)/.installed $(LAUNCHER_JAR) $(WEB_DEPS)
 	$(BIN)/peergraph setup-env
@@ -20,6 +22,11 @@ $(WEB_DEPS): web/package.json web/package-lock.json
 # web explorer tests: Debian's Chromium, driven by Playwright (never `playwright install`)
 $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+# accounts-store tests: PostgreSQL from Debian, started by the tests in a throwaway folder
+postgres:
+	@[ -n "$(POSTGRES_INITDB)" ] || (apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql)
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +40,7 @@ $(LAUNCHER_JAR): $(LAUNCHER_SRC)
 run: install
 	$(BIN)/peergraph run
 
-test: install $(CHROMIUM)
+test: install $(CHROMIUM) postgres
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed

@@ -1,33 +1,46 @@
-"""Identity benchmark: what a token costs. In one process, over the real app and Neo4j:
-a public read of a works page (the baseline) against a request whose bearer token is checked, an
-authenticated, audited follow write, and the token check with 1 against 20 000 other tokens
-stored (the Token.hash index keeps it flat). Prints medians and ratios to the baseline.
+"""Identity benchmark: what the accounts store costs a token check and a write, against the
+graph-held identity it replaced (issue 14), in one process over the real app and Neo4j.
+
+The baseline ("before") runs the statements the service ran before the accounts store
+(bench/cypher/identity_before/: a Token node looked up by its sha256; a follow and its audit
+event in one graph transaction) on data of that shape; "after" runs the service's own
+functions (an HMAC looked up in the accounts store; the follow in the graph, its audit event
+in the store). Also over HTTP: a public works page (baseline) against GET /users/me and
+PUT follow, and the token check with 20 000 other tokens stored. Prints medians and ratios.
 
 Usage: .venv/bin/python -m bench.identity [--samples 300]
-Uses PEERGRAPH_NEO4J_URI / PEERGRAPH_NEO4J_PASSWORD. It loads the bundled sample
-(idempotent) and removes the users, tokens and audit events it made."""
+Uses PEERGRAPH_NEO4J_URI / PEERGRAPH_NEO4J_PASSWORD and PEERGRAPH_SECRET_KEY, and an accounts
+store of its own in a temporary folder (the sample is loaded, idempotent; what the bench
+makes in the graph is removed after)."""
 
 from __future__ import annotations
 
 import argparse
+import secrets
 import statistics
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any, LiteralString, cast
 
 from fastapi.testclient import TestClient
+from neo4j import Driver, RoutingControl
 
+from core.accounts import AccountsStore, people
+from core.keyed import sha256_hex
 from loaders.sample import load_sample
-from service.app import create_app
+from service.auth import TOKEN, authenticate, new_id, now
 from service.identity import accounts
+from service.identity.store import audited
 from service.settings import Settings
 
-CLEANUP = """MATCH (u:User) WHERE u.email ENDS WITH '@bench.invalid'
-OPTIONAL MATCH (t:Token {user_id: u.id})
-OPTIONAL MATCH (e:AuditEvent {user_id: u.id})
-DETACH DELETE u, t, e"""
-FILLER = """UNWIND range(1, $n) AS i
-CREATE (:Token {id: 'bench-tok-' + i, hash: 'bench-' + toString(i), user_id: 'bench-nobody',
-                created_at: datetime(), expires_at: datetime()})"""
+BEFORE = Path(__file__).resolve().parent / "cypher" / "identity_before"
+
+
+def before(name: str) -> LiteralString:
+    """A baseline statement (bench-only Cypher, not the service's)."""
+    return cast(LiteralString, (BEFORE / f"{name}.cypher").read_text(encoding="utf-8"))
 
 
 def median_ms(call: Callable[[], object], samples: int) -> float:
@@ -42,40 +55,86 @@ def median_ms(call: Callable[[], object], samples: int) -> float:
     return statistics.median(times)
 
 
+def _old_follow(driver: Driver, db: str) -> Any:
+    """The old follow: edge and audit event in one graph transaction."""
+    with driver.session(database=db) as session:
+        return session.execute_write(lambda tx: tx.run(
+            before("follow_audited"), user_id="bench-old-user", author_id="researcher1",
+            event_id=new_id("bench-evt")).consume())
+
+
+def _filler_tokens(store: AccountsStore, user_id: str, n: int) -> None:
+    """n more tokens in the store (the lookup stays one index probe)."""
+    with store.write() as conn:
+        for _ in range(n):
+            people.create_token(conn, new_id("tok"), user_id,
+                                store.digest(TOKEN, secrets.token_urlsafe(32)), "filler",
+                                now(), now())
+
+
+def measure(client: TestClient, settings: Settings, samples: int) -> dict[str, float]:
+    """Every figure, in one process."""
+    app: Any = client.app
+    driver, store, db = app.state.driver, app.state.accounts, settings.neo4j_database
+    user, _, secret = accounts.create_user(store, settings, accounts.CLI_CALLER,
+                                           f"{secrets.token_hex(4)}@bench.invalid", "Bench")
+    assert secret is not None
+    driver.execute_query(before("setup_caller"), user_id="bench-old-user",
+                         token_id="bench-old-token", hash=sha256_hex(secret),  # noqa: S106
+                         database_=db)
+    caller, auth = authenticate(store, secret), {"Authorization": f"Bearer {secret}"}
+    profile = "/api/v1/authors/researcher0"
+    try:
+        figures = {
+            "token_before": median_ms(lambda: driver.execute_query(
+                before("get_caller"), hash=sha256_hex(secret), database_=db,
+                routing_=RoutingControl.READ), samples),
+            "token_after": median_ms(lambda: authenticate(store, secret), samples),
+            "follow_before": median_ms(lambda: _old_follow(driver, db), samples),
+            "follow_after": median_ms(lambda: audited(
+                driver, settings, store, caller, "follow.create", "researcher1",
+                "follows/merge_follow", user_id=caller.user_id, author_id="researcher1"),
+                samples),
+            "http_base": median_ms(lambda: client.get(f"{profile}/works?limit=5"), samples),
+            "http_me": median_ms(lambda: client.get("/api/v1/users/me", headers=auth), samples),
+            "http_follow": median_ms(lambda: client.put(f"{profile}/follow", headers=auth),
+                                     samples),
+        }
+        _filler_tokens(store, user["id"], 20_000)
+        figures["http_me_20k"] = median_ms(lambda: client.get("/api/v1/users/me", headers=auth),
+                                           samples)
+    finally:
+        driver.execute_query(before("cleanup"), ids=[user["id"]], database_=db)
+    return figures
+
+
 def main() -> None:
     """Measure and print."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--samples", type=int, default=300)
     args = parser.parse_args()
-    settings = Settings()
+    from service.app import create_app
+
+    # a throwaway accounts store (SQLite, like the default): the bench adds 20 000 tokens
+    folder = tempfile.mkdtemp(prefix="peergraph-bench-accounts-")
+    settings = Settings().model_copy(update={"accounts_url": f"sqlite:///{folder}/accounts.db"})
+
     with TestClient(create_app(settings)) as client:
-        driver = client.app.state.driver  # type: ignore[attr-defined]
-        db = settings.neo4j_database
-        load_sample(driver, db)
-        driver.execute_query(CLEANUP, database_=db)
-        _, _, secret = accounts.create_user(driver, settings, accounts.CLI_CALLER,
-                                            "bench@bench.invalid", "Bench")
-        auth = {"Authorization": f"Bearer {secret}"}
-        profile = "/api/v1/authors/researcher0"
-        works = f"{profile}/works?limit=5"
-        try:
-            base = median_ms(lambda: client.get(works), args.samples)
-            me_1 = median_ms(lambda: client.get("/api/v1/users/me", headers=auth), args.samples)
-            follow = median_ms(lambda: client.put(f"{profile}/follow", headers=auth),
-                               args.samples)
-            driver.execute_query(FILLER, n=20_000, database_=db)
-            me_20k = median_ms(lambda: client.get("/api/v1/users/me", headers=auth),
-                               args.samples)
-        finally:
-            driver.execute_query("MATCH (t:Token) WHERE t.id STARTS WITH 'bench-tok-' "
-                                 "DELETE t", database_=db)
-            driver.execute_query("MATCH (:User {email: 'bench@bench.invalid'})-[f:FOLLOWS]->() "
-                                 "DELETE f", database_=db)
-            driver.execute_query(CLEANUP, database_=db)
-    print(f"works page, public (baseline):   {base:.2f} ms")
-    print(f"GET /users/me (token checked):   {me_1:.2f} ms  ({me_1 / base:.2f}x)")
-    print(f"PUT follow (token + audited):    {follow:.2f} ms  ({follow / base:.2f}x)")
-    print(f"GET /users/me, 20 000 tokens:    {me_20k:.2f} ms  ({me_20k / me_1:.2f}x of 1 token)")
+        load_sample(client.app.state.driver, settings.neo4j_database)  # type: ignore[attr-defined]
+        f = measure(client, settings, args.samples)
+    print(f"token check, graph Token node (before):   {f['token_before']:.3f} ms")
+    print(f"token check, accounts store (after):      {f['token_after']:.3f} ms  "
+          f"({f['token_after'] / f['token_before']:.2f}x before)")
+    print(f"follow + audit, one graph tx (before):    {f['follow_before']:.3f} ms")
+    print(f"follow in graph + audit in store (after): {f['follow_after']:.3f} ms  "
+          f"({f['follow_after'] / f['follow_before']:.2f}x before; target <= 1.5x)")
+    print(f"HTTP works page, public (baseline):       {f['http_base']:.2f} ms")
+    print(f"HTTP GET /users/me (token checked):       {f['http_me']:.2f} ms  "
+          f"({f['http_me'] / f['http_base']:.2f}x)")
+    print(f"HTTP PUT follow (token + audited):        {f['http_follow']:.2f} ms  "
+          f"({f['http_follow'] / f['http_base']:.2f}x)")
+    print(f"HTTP GET /users/me, 20 000 more tokens:   {f['http_me_20k']:.2f} ms  "
+          f"({f['http_me_20k'] / f['http_me']:.2f}x of 1 token)")
 
 
 if __name__ == "__main__":

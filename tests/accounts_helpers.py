@@ -7,15 +7,20 @@ from __future__ import annotations
 import glob
 import os
 import pwd
+import re
 import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from neo4j import Driver
+
 from core.accounts import AccountsStore, tables
 from service.identity import accounts
 from service.localdb import free_port
+
+IDENTITY_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "identity"
 
 
 def find_bin() -> Path | None:
@@ -79,6 +84,16 @@ def add_record_emails(store: AccountsStore, emails: dict[str, list[str]]) -> Non
     for author_id, addresses in emails.items():
         for address in addresses:
             accounts.add_record_email(store, author_id, address)
+
+
+def run_script(driver: Driver, database: str, name: str) -> None:
+    """Run a fixture's Cypher statements, each ending with `;` at the end of a line (a `;`
+    inside a string stays), whole-line `//` comments dropped."""
+    text = (IDENTITY_FIXTURES / name).read_text(encoding="utf-8")
+    body = "\n".join(ln for ln in text.splitlines() if not ln.strip().startswith("//"))
+    with driver.session(database=database) as session:
+        for statement in filter(None, (p.strip() for p in re.split(r";[ \t]*(?:\n|$)", body))):
+            session.run(statement).consume()  # type: ignore[arg-type]
 
 
 # The addresses on the sample's records that the identity tests claim with (written for the

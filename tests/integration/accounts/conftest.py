@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from accounts_helpers import RECORD_EMAILS, add_record_emails, wipe_accounts
+from accounts_helpers import RECORD_EMAILS, add_record_emails, run_script, wipe_accounts
 from fastapi.testclient import TestClient
 from neo4j import Driver
 from pydantic import SecretStr
@@ -24,17 +24,6 @@ sys.path.insert(0, str(IDENTITY))  # the identity tests' helpers and fake ORCID
 
 from identity_fakes import FakeOrcid  # noqa: E402
 from identity_helpers import User  # noqa: E402
-
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "identity"
-
-
-def run_script(driver: Driver, database: str, name: str) -> None:
-    """Run a fixture's `;`-separated Cypher statements (whole-line `//` comments dropped)."""
-    text = (FIXTURES / name).read_text(encoding="utf-8")
-    body = "\n".join(ln for ln in text.splitlines() if not ln.strip().startswith("//"))
-    with driver.session(database=database) as session:
-        for statement in filter(None, (part.strip() for part in body.split(";"))):
-            session.run(statement).consume()  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="session")

@@ -32,8 +32,10 @@ def own_neo4j(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LocalN
                        port=free_port(), password=password, heap="512m", pagecache="128m",
                        jar=Settings().launcher_jar)
     local.start()
+    accounts = tmp_path_factory.mktemp("faults-accounts") / "accounts.db"
     settings = Settings(_env_file=None, neo4j_uri=local.uri, neo4j_password=password,  # type: ignore[call-arg]
-                        local_db_home=Path(tmp_path_factory.mktemp("unused-home")))
+                        local_db_home=Path(tmp_path_factory.mktemp("unused-home")),
+                        accounts_url=f"sqlite:///{accounts}", secret_key=secrets.token_urlsafe(48))
     try:
         with make_driver(settings) as driver:
             apply_schema(driver, settings.neo4j_database)
