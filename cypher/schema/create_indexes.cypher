@@ -11,6 +11,5 @@ CREATE INDEX work_arxiv_id IF NOT EXISTS FOR (n:Work) ON (n.arxiv_id);
 CREATE INDEX work_year IF NOT EXISTS FOR (n:Work) ON (n.year);
 CREATE INDEX institution_ror IF NOT EXISTS FOR (n:Institution) ON (n.ror);
 CREATE INDEX topic_source IF NOT EXISTS FOR (n:Topic) ON (n.source);
-CREATE INDEX token_hash IF NOT EXISTS FOR (n:Token) ON (n.hash);
 CREATE INDEX scoring_run_started IF NOT EXISTS FOR (n:ScoringRun) ON (n.started);
 CREATE INDEX load_run_started IF NOT EXISTS FOR (n:LoadRun) ON (n.started)

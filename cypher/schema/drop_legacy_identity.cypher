@@ -11,4 +11,5 @@ DROP INDEX audit_event_at IF EXISTS;
 DROP INDEX audit_event_user IF EXISTS;
 DROP INDEX claim_status IF EXISTS;
 DROP INDEX claim_state_hash IF EXISTS;
-DROP INDEX token_user_id IF EXISTS
+DROP INDEX token_user_id IF EXISTS;
+DROP INDEX token_hash IF EXISTS
