@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -14,12 +15,14 @@ from scoring.schedule import start_background
 from service.body_limit import BodyLimit
 from service.db import ensure_schema, make_driver
 from service.errors import install_error_handlers
-from service.identity.migration import migrate_if_needed
+from service.identity.migration import LEGACY_WARNING, legacy_present
 from service.routers import authors, entities, graph, health, pages, search
 from service.routers.analyst import router as analyst_router
 from service.routers.identity import IDENTITY_ROUTERS
 from service.routers.scoring import router as scoring_router
 from service.settings import Settings, get_settings
+
+log = logging.getLogger("peergraph")
 
 
 @asynccontextmanager
@@ -29,8 +32,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.accounts = open_store(settings.accounts_url, settings.secret_key_bytes())
     app.state.driver = make_driver(settings)
     app.state.schema_ready = ensure_schema(app.state.driver, app.state.settings) is None
-    if app.state.schema_ready:  # an old graph's platform data leaves the public graph now
-        migrate_if_needed(app.state.driver, settings.neo4j_database, app.state.accounts)
+    if app.state.schema_ready and legacy_present(app.state.driver, settings.neo4j_database):
+        log.warning(LEGACY_WARNING)  # and /ready answers 503 until it is moved
     rescorer = start_background(app.state.driver, app.state.settings)  # PEERGRAPH_RESCORE_CRON
     # What start-up made lives as long as the process: frozen out of the cyclic collector, a
     # full collection takes ~2 ms instead of ~100 ms in mid-request (issue 4, PERFORMANCE.md).

@@ -97,6 +97,16 @@ def init_schema() -> None:
     console.print(f"Schema version {version} applied to {settings.neo4j_uri}.")
 
 
+class _NoSecretsInAccessLog(logging.Filter):
+    """The access log shows the ORCID callback without its query (an OAuth code and state)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) >= 3 and "/orcid/callback?" in str(args[2]):
+            record.args = (*args[:2], str(args[2]).split("?", 1)[0] + "?…", *args[3:])
+        return True
+
+
 @app.command("serve")
 def serve(host: str | None = None, port: int | None = None) -> None:
     """Serve the API (OpenAPI at /docs)."""
@@ -108,6 +118,7 @@ def serve(host: str | None = None, port: int | None = None) -> None:
     settings.secret_key_bytes()  # no server key: one clear line now, not a trace at start-up
     with make_driver(settings) as driver:
         check_connectivity(driver, settings)
+    logging.getLogger("uvicorn.access").addFilter(_NoSecretsInAccessLog())
     uvicorn.run(create_app(settings), host=host or settings.api_host,
                 port=port or settings.api_port, log_level="info")
 

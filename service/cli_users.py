@@ -110,7 +110,8 @@ def migrate_graph() -> None:
     try:
         with make_driver(settings) as driver:
             check_connectivity(driver, settings)
-            moved = migration.migrate_graph(driver, settings.neo4j_database, store)
+            moved = migration.migrate_graph(driver, settings.neo4j_database, store,
+                                            settings.token_max_ttl_days)
     finally:
         store.close()
     console.print(f"Moved into the accounts store ({_where(settings)}): "

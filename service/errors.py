@@ -11,6 +11,8 @@ from fastapi.responses import JSONResponse
 from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from core.accounts.store import UnstorableText
+
 log = logging.getLogger("peergraph")
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -144,6 +146,11 @@ def install_error_handlers(app: FastAPI) -> None:
             DatabaseUnavailable.title,
             "The graph database is not answering; try again shortly.",
         )
+
+    @app.exception_handler(UnstorableText)
+    async def _unstorable(_: Request, exc: UnstorableText) -> JSONResponse:
+        return problem(422, InvalidParameter.code, InvalidParameter.title,
+                       f"A value was refused: {exc}. Remove it and send the request again.")
 
     @app.exception_handler(AuthError)
     async def _neo4j_auth(_: Request, exc: AuthError) -> JSONResponse:

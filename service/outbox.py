@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import smtplib
 import threading
 from dataclasses import asdict, dataclass
@@ -47,7 +48,9 @@ class FileOutbox:
     def send(self, message: Message) -> None:
         """Append the message with the time it was sent."""
         line = json.dumps({"at": datetime.now(UTC).isoformat(), **asdict(message)})
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not self.path.exists():  # it holds codes: readable by this user only
+            os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
         with self._lock, self.path.open("a", encoding="utf-8") as out:
             out.write(line + "\n")
 

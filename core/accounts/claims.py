@@ -86,6 +86,11 @@ def set_status(conn: Connection, claim_id: str, status: str, **values: Any) -> N
     conn.execute(update(claims).where(claims.c.id == claim_id).values(status=status, **values))
 
 
+def set_status_fields(conn: Connection, claim_id: str, **values: Any) -> None:
+    """Change some of a claim's fields, its status kept."""
+    conn.execute(update(claims).where(claims.c.id == claim_id).values(**values))
+
+
 def supersede_verified(conn: Connection, author_id: str, keep: str, now: datetime) -> None:
     """Earlier verified claims of the author give way to the one just granted."""
     conn.execute(update(claims).where(claims.c.author_id == author_id, claims.c.id != keep,

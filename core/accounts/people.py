@@ -35,6 +35,12 @@ def get_user(conn: Connection, user_id: str) -> dict[str, Any] | None:
     return _one(conn, select(*USER_COLUMNS).where(users.c.id == user_id))
 
 
+def users_by_email(conn: Connection, emails: list[str]) -> list[dict[str, Any]]:
+    """The users that have any of these (lower-case) addresses."""
+    return [dict(r) for r in conn.execute(select(*USER_COLUMNS)
+                                          .where(users.c.email.in_(emails))).mappings()]
+
+
 def get_user_by_email(conn: Connection, email: str) -> dict[str, Any] | None:
     """One user by (lower-case) e-mail address."""
     return _one(conn, select(*USER_COLUMNS).where(users.c.email == email))

@@ -6,6 +6,7 @@ with FOR UPDATE), so two verifications of one claim run one after the other."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -63,15 +64,41 @@ class AccountsStore:
 def make_engine(url: str) -> Engine:
     """An engine for the URL; a SQLite file's folder is created, WAL and foreign keys on."""
     parsed = make_url(url)
+    # hide_parameters: an error's message never carries the row's values (e-mails, hashes)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
-    if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, pool_size=10, max_overflow=20,
-                           connect_args={"check_same_thread": False, "timeout": 30})
-    event.listen(engine, "connect", _sqlite_connect)
-    event.listen(engine, "begin", _sqlite_begin)
+        engine = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True,
+                               hide_parameters=True)
+    else:
+        if parsed.database and parsed.database != ":memory:":
+            _private_file(Path(parsed.database))
+        engine = create_engine(url, pool_size=10, max_overflow=20, hide_parameters=True,
+                               connect_args={"check_same_thread": False, "timeout": 30})
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+    event.listen(engine, "before_cursor_execute", _refuse_nul)
     return engine
+
+
+def _private_file(path: Path) -> None:
+    """The SQLite file and its folder readable by this user only (SQLite gives its -wal and
+    -shm files the database file's permissions)."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+
+
+class UnstorableText(ValueError):
+    """A value the store cannot hold (PostgreSQL refuses NUL characters in text)."""
+
+
+def _refuse_nul(_conn: Any, _cursor: Any, _statement: str, parameters: Any,
+                _context: Any, _many: bool) -> None:
+    """Refuse NUL in any text parameter on both databases alike (SQLite would keep it)."""
+    rows = parameters if isinstance(parameters, list) else [parameters]
+    for row in rows:
+        values = row.values() if isinstance(row, dict) else (row or ())
+        if any(isinstance(v, str) and "\x00" in v for v in values):
+            raise UnstorableText("text with a NUL character (\\x00) cannot be stored")
 
 
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -91,12 +118,15 @@ def _sqlite_begin(conn: Connection) -> None:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the store's tables to the newest migration (idempotent)."""
+    """Bring the store's tables to the newest migration (idempotent; under the write lock, so
+    processes starting together on a fresh SQLite file take turns)."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+    with engine.connect() as conn:
+        conn.execution_options(**{WRITE: True})
+        with conn.begin():
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
 
 
 def open_store(url: str, key: bytes) -> AccountsStore:
@@ -106,4 +136,5 @@ def open_store(url: str, key: bytes) -> AccountsStore:
     return AccountsStore(engine, key)
 
 
-__all__ = ["AccountsStore", "make_engine", "metadata", "open_store", "upgrade"]
+__all__ = ["AccountsStore", "UnstorableText", "make_engine", "metadata", "open_store",
+           "upgrade"]

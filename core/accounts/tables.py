@@ -18,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    text,
 )
 
 
@@ -142,5 +143,7 @@ invitations = Table(
     Column("status", String(20), nullable=False),
     Column("at", UTCDateTime, nullable=False),
     Column("responded_at", UTCDateTime),
-    Index("invitations_pair", "from_author_id", "to_author_id", "status"),
+    # at most one pending invitation from one author to another, even under a race
+    Index("invitations_one_pending", "from_author_id", "to_author_id", unique=True,
+          sqlite_where=text("status = 'pending'"), postgresql_where=text("status = 'pending'")),
 )

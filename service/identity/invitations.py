@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from neo4j import Driver
+from sqlalchemy.exc import IntegrityError
 
 from core.accounts import AccountsStore, records
 from service.auth import Caller, new_id, now
@@ -59,16 +60,21 @@ def send(driver: Driver, settings: Settings, store: AccountsStore, caller: Calle
     if parties["to_user_id"] is None:
         raise Forbidden(f"{parties['to_name'] or to_author} has not claimed their record "
                         "yet; invitations go only between claimed authors.")
-    invitation_id = new_id("inv")
-    with store.write() as conn:
-        if pending := records.pending_between(conn, sender, to_author):
-            raise Conflict(f"Invitation {pending} from {sender} to {to_author} is still "
-                           "pending; wait for an answer.")
-        invitation = records.create_invitation(
-            conn, id=invitation_id, from_user_id=caller.user_id, from_author_id=sender,
-            to_user_id=parties["to_user_id"], to_author_id=to_author, message=message,
-            at=now())
-        audit(conn, caller, "invitation.send", invitation_id, {"from": sender, "to": to_author})
+    invitation_id, pending = new_id("inv"), None
+    try:
+        with store.write() as conn:
+            if pending := records.pending_between(conn, sender, to_author):
+                raise Conflict(f"Invitation {pending} from {sender} to {to_author} is still "
+                               "pending; wait for an answer.")
+            invitation = records.create_invitation(
+                conn, id=invitation_id, from_user_id=caller.user_id, from_author_id=sender,
+                to_user_id=parties["to_user_id"], to_author_id=to_author, message=message,
+                at=now())
+            audit(conn, caller, "invitation.send", invitation_id,
+                  {"from": sender, "to": to_author})
+    except IntegrityError as exc:  # the same invitation, sent at the same moment
+        raise Conflict(f"An invitation from {sender} to {to_author} is already pending; wait "
+                       "for an answer.") from exc
     return _labelled(driver, settings, [invitation])[0]
 
 

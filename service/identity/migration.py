@@ -9,18 +9,19 @@ the store already has, so a run that stopped half-way is finished by the next.""
 
 from __future__ import annotations
 
-import logging
+from datetime import timedelta
 from typing import Any
 
 from neo4j import Driver, RoutingControl
+from sqlalchemy import Connection
 
-from core.accounts import AccountsStore, tables
+from core.accounts import AccountsStore, people, tables
 from core.keyed import keyed_from_sha256
 from cypher import query, statements
 from service.auth import TOKEN, now
+from service.errors import ConfigurationError
 from service.identity.claims import CODE, STATE
 
-log = logging.getLogger("peergraph")
 DELETE_BATCH = 2_000
 
 
@@ -43,8 +44,11 @@ def _columns(table: Any, row: dict[str, Any]) -> dict[str, Any]:
     return {c.name: row.get(c.name) for c in table.c if c.name in row}
 
 
-def copy_to_store(driver: Driver, database: str, store: AccountsStore) -> dict[str, int]:
-    """Copy every legacy platform row into the store, in one transaction; counts per kind."""
+def copy_to_store(driver: Driver, database: str, store: AccountsStore,
+                  max_ttl_days: int) -> dict[str, int]:
+    """Copy every legacy platform row into the store, in one transaction; counts per kind.
+
+    A token keeps its expiry, but no later than max_ttl_days from now."""
     plan = [("users", tables.users, "list_legacy_users", "user", {}),
             ("tokens", tables.tokens, "list_legacy_tokens", "token", {"hash": TOKEN}),
             ("claims", tables.claims, "list_legacy_claims", "claim",
@@ -60,10 +64,29 @@ def copy_to_store(driver: Driver, database: str, store: AccountsStore) -> dict[s
                     for row in _rows(driver, database, f"migration/{name}", column)]
             if table is tables.author_emails:
                 rows = [{**row, "added_at": now()} for row in rows]
+            if table is tables.users:
+                _refuse_taken_addresses(conn, rows)
+            if table is tables.tokens:
+                latest = now() + timedelta(days=max_ttl_days)
+                rows = [{**row, "expires_at": min(row["expires_at"], latest)} for row in rows]
             for row in rows:
                 conn.execute(store.insert(table).values(**row).on_conflict_do_nothing())
             moved[what] = len(rows)
     return moved
+
+
+def _refuse_taken_addresses(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Stop (nothing copied) when an old user's address belongs to another user in the store
+    (e.g. an admin made before the migration): their tokens and claims would be orphaned."""
+    taken = {r["email"]: r["id"] for r in people.users_by_email(conn, [u["email"] for u in rows])}
+    clashes = [f"{u['email']} (graph {u['id']}, store {taken[u['email']]})" for u in rows
+               if u["email"] in taken and taken[u["email"]] != u["id"]]
+    if clashes:
+        raise ConfigurationError(
+            "The accounts store already has users with these addresses under other ids: "
+            + ", ".join(clashes) + ". Delete those users from the store (they were made "
+            "after the upgrade), then run `peergraph accounts migrate-graph` again; nothing "
+            "was copied.")
 
 
 def _renamed(row: dict[str, Any]) -> dict[str, Any]:
@@ -86,19 +109,25 @@ def delete_from_graph(driver: Driver, database: str) -> None:
         driver.execute_query(statement, database_=database)
 
 
-def migrate_graph(driver: Driver, database: str, store: AccountsStore) -> dict[str, int]:
+def migrate_graph(driver: Driver, database: str, store: AccountsStore,
+                  max_ttl_days: int) -> dict[str, int]:
     """Copy, then delete: the graph keeps nothing private; counts of what moved."""
-    moved = copy_to_store(driver, database, store)
+    moved = copy_to_store(driver, database, store, max_ttl_days)
     delete_from_graph(driver, database)
     return moved
 
 
-def migrate_if_needed(driver: Driver, database: str, store: AccountsStore) -> None:
-    """At start-up: move an old graph's platform data out of the public graph at once."""
+LEGACY_WARNING = ("The graph still holds platform data from before the accounts store "
+                  "(users' e-mails, tokens, claims …), readable by anyone through the analyst "
+                  "endpoint: run `peergraph accounts migrate-graph` now.")
+
+
+def legacy_present(driver: Driver, database: str) -> bool:
+    """Whether the graph still holds platform data from before the accounts store.
+
+    Checked at start-up and by /ready (which answers 503 until it is moved). Never moved
+    automatically: the move trusts the graph's users and admin flags as they are, which
+    only the operator, right after upgrading, can vouch for."""
     records, _, _ = driver.execute_query(query("migration/count_legacy_nodes"),
                                          database_=database, routing_=RoutingControl.READ)
-    if records and records[0]["legacy"]:
-        moved = migrate_graph(driver, database, store)
-        log.warning("The graph held platform data from before the accounts store; moved it "
-                    "there and deleted it from the graph (%s).",
-                    ", ".join(f"{n} {what}" for what, n in moved.items()))
+    return bool(records and records[0]["legacy"])

@@ -1,13 +1,16 @@
 """How identity code talks to its two stores: public facts (follows, claimed records) in the
 graph, everything private in the accounts store.
 
-When a write touches both, the accounts transaction is the outer one: it is open while the
-graph statement runs and commits after it, so a failed graph write leaves no audit event
-behind, and code never holds a graph transaction while it waits for the accounts store (no
-lock cycle between the two)."""
+When a write touches both, the graph commits first and the accounts store's short
+transaction (the audit event) right after it: a failed graph write leaves no audit event
+behind, and no lock of either store is held while the other works (on SQLite, the store's
+one write lock would otherwise stall every sign-in and token check behind a slow graph
+write). What is not atomic across the two: if the store's commit fails after the graph's,
+the write stands unrecorded (it is logged)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -21,6 +24,7 @@ from service.repository.convert import plain
 from service.settings import Settings
 
 T = TypeVar("T")
+log = logging.getLogger("peergraph")
 
 
 def read(driver: Driver, settings: Settings, name: str, /, **params: Any
@@ -62,10 +66,14 @@ def audited(driver: Driver, settings: Settings, store: AccountsStore, caller: Ca
     """Run one graph write and record it; its rows come back.
 
     Nothing is recorded when the statement matched nothing (it changed nothing)."""
-    with store.write() as conn:
-        rows = write(driver, settings, lambda tx: run(tx, name, **params))
-        if rows:
-            audit(conn, caller, action, target, detail)
+    rows = write(driver, settings, lambda tx: run(tx, name, **params))
+    if rows:
+        try:
+            audit_only(store, caller, action, target, detail)
+        except Exception:
+            log.exception("a graph write (%s on %s by %s) could not be audited", action,
+                          target, caller.user_id)
+            raise
     return rows
 
 

@@ -1,9 +1,12 @@
 """Completing a claim: check the proof under the claim's lock, count every failure, and give
 the record to the claimant, or open a dispute when someone else holds it.
 
-The claim's row lock (accounts store) is taken first and held while the graph transaction
-locks the author and moves the record, so two verifications of one claim, or two claims of
-one record, run one after the other."""
+The proof is checked under the claim's row lock (accounts store), which moves a claim that
+passes to `granting` and is released at once; the graph transaction then locks the author
+and moves the record (or finds it held: a dispute), and a last short transaction records
+the outcome. So two verifications of one claim cannot both pass, two claims of one record
+cannot both win, and no accounts-store lock is held while the graph works (on SQLite, one
+such lock stops every write of the store)."""
 
 from __future__ import annotations
 
@@ -71,7 +74,9 @@ def verify_claim(driver: Driver, settings: Settings, store: AccountsStore, calle
     check = (_code_check(code_digest(store, claim_id, code)) if claim["method"] == "email"
              else _orcid_check(driver, settings, claim, code, orcid))
     with store.write() as conn:
-        outcome = _verify_locked(conn, driver, settings, caller, claim_id, check)
+        outcome = _check_locked(conn, settings, caller, claim_id, check)
+    if outcome.reason is None:
+        outcome = _move_record(driver, settings, store, caller, claim_id, revert_to="pending")
     claim = claim_for(store, caller, claim_id)
     if outcome.reason is not None:
         _raise_failure(outcome, claim, settings)
@@ -102,42 +107,69 @@ def _orcid_check(driver: Driver, settings: Settings, claim: dict[str, Any], code
     return lambda c: None if signed_in == expected else "orcid_mismatch"
 
 
-def _verify_locked(conn: Connection, driver: Driver, settings: Settings, caller: Caller,
-                   claim_id: str, check: Check) -> Outcome:
-    """Under the claim's lock: refuse and count, or grant / dispute; audited either way."""
+def _check_locked(conn: Connection, settings: Settings, caller: Caller, claim_id: str,
+                  check: Check) -> Outcome:
+    """Under the claim's lock: refuse and count (audited), or take the claim to `granting`."""
     claim = claim_rows.lock_claim(conn, claim_id)
     assert claim is not None  # claim_for found it, and claims are never deleted
     reason = _refusal(claim, settings) or check(claim)
-    if reason is not None:
-        attempts, status = claim_rows.count_failure(conn, claim, reason,
-                                                    settings.claim_max_attempts, now())
-        audit(conn, caller, "claim.verify_failed", claim["author_id"],
-              {"claim_id": claim_id, "reason": reason, "attempts": attempts})
-        return Outcome(status, reason, attempts)
-    holders = write(driver, settings, lambda tx: _grant_unless_held(tx, claim))
-    if holders:
-        claim_rows.set_status(conn, claim_id, "disputed", verified_at=now(),
-                              disputed_with=holders[0])
-        audit(conn, caller, "claim.disputed", claim["author_id"],
-              {"claim_id": claim_id, "holder": holders[0]})
-        return Outcome("disputed")
-    _mark_granted(conn, claim, resolved_by=None)
-    audit(conn, caller, "claim.verify", claim["author_id"],
-          {"claim_id": claim_id, "level": claim["level"]})
+    if reason is None:
+        claim_rows.set_status(conn, claim_id, "granting")
+        return Outcome("granting")
+    if reason == "busy":
+        return Outcome(str(claim["status"]), reason, claim["attempts"])
+    attempts, status = claim_rows.count_failure(conn, claim, reason,
+                                                settings.claim_max_attempts, now())
+    audit(conn, caller, "claim.verify_failed", claim["author_id"],
+          {"claim_id": claim_id, "reason": reason, "attempts": attempts})
+    return Outcome(status, reason, attempts)
+
+
+def _move_record(driver: Driver, settings: Settings, store: AccountsStore, caller: Caller,
+                 claim_id: str, revert_to: str, resolved_by: str | None = None,
+                 force: bool = False) -> Outcome:
+    """Give a `granting` claim's record to its user in the graph (unless someone else holds
+    it and not `force`: a dispute), then record the outcome; on failure the claim goes back
+    to `revert_to`."""
+    with store.read() as conn:
+        claim = claim_rows.get_claim(conn, claim_id)
+    assert claim is not None
+    try:
+        holders = write(driver, settings, lambda tx: _grant_unless_held(tx, claim, force))
+    except BaseException:
+        with store.write() as conn:
+            claim_rows.set_status(conn, claim_id, revert_to)
+        raise
+    with store.write() as conn:
+        if holders:
+            claim_rows.set_status(conn, claim_id, "disputed", verified_at=now(),
+                                  disputed_with=holders[0])
+            audit(conn, caller, "claim.disputed", claim["author_id"],
+                  {"claim_id": claim_id, "holder": holders[0]})
+            return Outcome("disputed")
+        _mark_granted(conn, claim, resolved_by=resolved_by)
+        if resolved_by is None:
+            audit(conn, caller, "claim.verify", claim["author_id"],
+                  {"claim_id": claim_id, "level": claim["level"]})
     return Outcome("verified")
 
 
-def _grant_unless_held(tx: ManagedTransaction, claim: dict[str, Any]) -> list[str]:
-    """Under the author's lock: the other users holding the record, or [] once granted."""
+def _grant_unless_held(tx: ManagedTransaction, claim: dict[str, Any],
+                       force: bool = False) -> list[str]:
+    """Under the author's lock: the other users holding the record (when not forced), or []
+    once granted."""
     author = run(tx, "claims/lock_author", author_id=claim["author_id"])[0]
     holders = [u for u in author["claimants"] if u != claim["user_id"]]
-    if not holders:
+    if force or not holders:
         grant(tx, claim, author)
+        return []
     return holders
 
 
 def _refusal(claim: dict[str, Any], settings: Settings) -> str | None:
     """Why a claim can take no more attempts, whatever the code: used, expired or locked."""
+    if claim["status"] == "granting":
+        return "busy"
     if claim["status"] in ("expired", "locked"):
         return str(claim["status"])
     if claim["status"] != "pending":
@@ -183,26 +215,35 @@ def _raise_failure(outcome: Outcome, claim: dict[str, Any], settings: Settings) 
         "expired": (InvalidParameter, f"The claim's code has expired; {restart}"),
         "used": (Conflict, f"Claim {claim['id']} is already {claim['status']}: its code "
                            "cannot be used again."),
+        "busy": (Conflict, f"Claim {claim['id']} is being verified by another request; "
+                           "look at it again in a moment."),
         "locked": (RateLimited, f"Claim {claim['id']} is locked after "
                                 f"{settings.claim_max_attempts} failed attempts; {restart}"),
     }
-    if outcome.status == "locked" and outcome.reason not in ("expired", "used"):
+    if outcome.status == "locked" and outcome.reason not in ("expired", "used", "busy"):
         outcome = Outcome("locked", "locked", outcome.attempts)  # that was the last try
     error, message = messages[outcome.reason or "used"]
     raise error(message)
 
 
-def state_owner(store: AccountsStore, state: str) -> tuple[str, Caller]:
-    """(claim id, claimant) of an ORCID callback's `state`: the state, given only to the
-    claimant, stands for the token that started the claim, which must still be valid."""
-    with store.read() as conn:
+def state_owner(store: AccountsStore, state: str, browser: Caller | None) -> tuple[str, Caller]:
+    """(claim id, claimant) of an ORCID callback's `state`, used up at once.
+
+    The callback must come from the claimant's own browser, signed in to the pages as the
+    user who started the claim: else anyone who started a claim could send its ORCID link
+    to the record's owner and have the owner's ORCID sign-in complete it for them."""
+    with store.write() as conn:
         row = claim_rows.claim_by_state(conn, store.digest(STATE, state))
+        if row is not None:
+            claim_rows.set_status_fields(conn, row["id"], state_hash=None)  # single use
     if row is None:
-        raise NotFound("No claim is waiting for this ORCID sign-in (unknown `state`); start "
-                       "the claim again.")
-    if not row["token_id"]:
-        raise Unauthorized("This claim was not started with a token; start it again.")
-    return row["id"], caller_of_token(store, row["token_id"])
+        raise NotFound("No claim is waiting for this ORCID sign-in (the link was used or is "
+                       "unknown); start the claim again.")
+    if browser is None or browser.user_id != row["user_id"]:
+        raise Unauthorized("Open the ORCID link in the browser where you are signed in to "
+                           "Peergraph as the account that started this claim, then start "
+                           "the claim again: this sign-in was not used.")
+    return row["id"], caller_of_token(store, row["token_id"]) if row["token_id"] else browser
 
 
 def resolve_dispute(driver: Driver, settings: Settings, store: AccountsStore, admin: Caller,
@@ -215,16 +256,13 @@ def resolve_dispute(driver: Driver, settings: Settings, store: AccountsStore, ad
         if claim["status"] != "disputed":
             raise Conflict(f"Claim {claim_id} is {claim['status']}, not disputed: there is "
                            "nothing to resolve.")
-        if decision == "grant":
-            disputed = claim
-            write(driver, settings, lambda tx: grant(
-                tx, disputed, run(tx, "claims/lock_author", author_id=disputed["author_id"])[0]))
-            _mark_granted(conn, disputed, resolved_by=admin.user_id)
-        else:
-            claim_rows.set_status(conn, claim_id, "rejected", resolved_at=now(),
-                                  resolved_by=admin.user_id)
+        claim_rows.set_status(conn, claim_id, "granting" if decision == "grant" else
+                              "rejected", resolved_at=now(), resolved_by=admin.user_id)
         audit(conn, admin, "claim.resolve", claim["author_id"],
               {"claim_id": claim_id, "decision": decision})
+    if decision == "grant":  # the record moves, whoever holds it now
+        _move_record(driver, settings, store, admin, claim_id, revert_to="disputed",
+                     resolved_by=admin.user_id, force=True)
     claim = claim_for(store, admin, claim_id)
     moved = "moved to its claimant" if decision == "grant" else "stays with its holder"
     return claim, f"Dispute resolved ({decision}): the record {moved}."

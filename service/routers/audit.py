@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, BackgroundTasks, Query, status
@@ -15,6 +15,7 @@ from scoring.job import rescore
 from scoring.schedule import options_from
 from service.auth import AdminUser
 from service.deps import AccountsDep, DriverDep, SettingsDep
+from service.errors import InvalidParameter
 from service.identity.store import audit_only
 from service.schemas.identity import AuditEventOut, AuditPage
 from service.schemas.identity import identity_responses as responses
@@ -36,8 +37,13 @@ def audit_trail(admin: AdminUser, store: AccountsDep,
                 = None,
                 limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> AuditPage:
     """Every write, newest first: who (user, token), what (action, target, detail), when."""
+    try:
+        at = before.astimezone(UTC) if before else None
+    except OverflowError as exc:
+        raise InvalidParameter("before is outside the times the audit trail can hold; give "
+                               "a date between years 1 and 9999.") from exc
     with store.read() as conn:
-        rows = records.list_events(conn, user_id, action, before, limit)
+        rows = records.list_events(conn, user_id, action, at, limit)
     return AuditPage(events=[AuditEventOut(**row) for row in rows])
 
 

@@ -24,6 +24,7 @@ from service.schemas.identity import (
     ClaimVerify,
 )
 from service.schemas.identity import identity_responses as responses
+from service.web.session import signed_in_caller
 
 router = APIRouter(prefix="/api/v1", tags=["claims"],
                    responses=responses(401, 403, 404, 422, 429, 503))
@@ -83,16 +84,17 @@ def list_claims(caller: CurrentUser, store: AccountsDep,
 
 # Before /claims/{claim_id}, which would otherwise take `orcid` for an id.
 @router.get("/claims/orcid/callback", responses=responses(502))
-def orcid_callback(driver: DriverDep, settings: SettingsDep, store: AccountsDep,
-                   orcid: OrcidDep,
+def orcid_callback(request: Request, driver: DriverDep, settings: SettingsDep,
+                   store: AccountsDep, orcid: OrcidDep,
                    state: Annotated[str, Query(min_length=1, max_length=512)],
                    code: Annotated[str | None, Query(max_length=512)] = None,
                    error: Annotated[str | None, Query(max_length=200)] = None) -> ClaimResult:
     """Where ORCID sends the browser back: the code is exchanged, the iD compared.
 
-    The `state` (given only to the claimant, single claim, stored hashed) stands for the
-    token that started the claim, which must still be valid."""
-    claim_id, caller = verify.state_owner(store, state)
+    The `state` (given only to the claimant, single use, stored as a keyed hash) names the
+    claim; the browser must be signed in to the pages as the claim's user, and the token
+    that started the claim must still be valid."""
+    claim_id, caller = verify.state_owner(store, state, signed_in_caller(request))
     if error or not code:
         raise InvalidParameter(f"ORCID sign-in did not complete ({error or 'no code'}); "
                                "start the claim again.")

@@ -10,6 +10,7 @@ from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 from service.db import SCHEMA_VERSION, ensure_schema, schema_version
 from service.deps import DriverDep, SettingsDep
 from service.errors import DatabaseUnavailable
+from service.identity.migration import LEGACY_WARNING, legacy_present
 
 router = APIRouter(tags=["health"])
 
@@ -35,4 +36,6 @@ def ready(request: Request, driver: DriverDep, settings: SettingsDep) -> dict[st
     if version != SCHEMA_VERSION:
         request.app.state.schema_ready = False
         raise DatabaseUnavailable("The schema is not applied (it will be on the next check).")
+    if legacy_present(driver, settings.neo4j_database):
+        raise DatabaseUnavailable(LEGACY_WARNING)
     return {"status": "ready", "schema_version": version}

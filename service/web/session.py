@@ -82,10 +82,13 @@ def save_session(request: Request, response: Response, session: WebSession) -> N
 
 
 def sign_in(request: Request, session: WebSession, caller: Caller) -> None:
-    """Open a session for the caller under a fresh id (one seen before sign-in is worthless)."""
+    """Open a session for the caller under a fresh id (one seen before sign-in is worthless);
+    the session the browser had before ends."""
     store, settings = _store(request), request.app.state.settings
+    previous = store.digest(SESSION, session.sid)
     session.sid, session.changed, started = _new_id(), True, now()
     with store.write() as conn:
+        people.delete_session(conn, previous)
         people.delete_expired_sessions(conn, started)
         people.create_session(conn, store.digest(SESSION, session.sid), caller.user_id,
                               caller.token_id, started,
@@ -109,7 +112,8 @@ def csrf_token(request: Request, session: WebSession) -> str:
 
 def check_csrf(request: Request, session: WebSession, presented: str | None) -> None:
     """Refuse a page write whose CSRF token is missing or is not this session's."""
-    if not presented or not hmac.compare_digest(presented, csrf_token(request, session)):
+    expected = csrf_token(request, session).encode()
+    if not presented or not hmac.compare_digest(presented.encode("utf-8", "replace"), expected):
         raise Forbidden("This form is out of date or did not come from this site (CSRF "
                         "check failed): reload the page and try again.")
 

@@ -11,24 +11,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
-from identity_helpers import User, claim_by_email, start_email_claim
+from identity_helpers import User, claim_by_email, sign_in_page, start_email_claim
 from sqlalchemy import select
 
 from core.accounts import AccountsStore, tables
 
 Outbox = Callable[[], list[dict[str, str]]]
 MESSAGE = "A private note about our grant proposal, 7f3a9c"
-
-
-def sign_in_page(client: TestClient, secret: str) -> str:
-    """Sign in on the pages with a token; the session cookie's value."""
-    form = client.get("/signin").text
-    csrf = re.search(r'name="csrf_token" value="([^"]+)"', form)
-    assert csrf is not None
-    response = client.post("/signin", data={"token": secret, "csrf_token": csrf.group(1),
-                                            "next": "/"}, follow_redirects=False)
-    assert response.status_code == 303, response.text
-    return str(client.cookies["peergraph_session"])
 
 
 def _secrets_of_the_store(store: AccountsStore) -> set[str]:

@@ -1,13 +1,15 @@
 """The one-time migration: a graph made by the code before the accounts store (its identity
 part is tests/fixtures/identity/legacy_identity_graph.cypher, recorded from that code) gives
 its platform data to the store and keeps only opaque users; tokens and a pending claim still
-work afterwards; a second run changes nothing; the app does it at start-up."""
+work afterwards; a second run changes nothing. The app never moves it by itself: until the
+operator does, /ready answers 503 saying what to run."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+import pytest
 from accounts_helpers import run_script
 from fastapi.testclient import TestClient
 from neo4j import Driver
@@ -15,6 +17,7 @@ from sqlalchemy import func, select
 
 from core.accounts import AccountsStore, tables
 from service.app import create_app
+from service.errors import ConfigurationError
 from service.identity.migration import migrate_graph
 from service.settings import Settings
 
@@ -64,14 +67,14 @@ def test_an_old_graph_moves_its_platform_data_into_the_store(
     graph.execute_query("MATCH (n) DETACH DELETE n")
     _legacy_graph(graph, acc_settings)
     assert _private_in_graph(graph)
-    moved = migrate_graph(graph, acc_settings.neo4j_database, store)
+    moved = migrate_graph(graph, acc_settings.neo4j_database, store, 365)
     assert moved == {"users": 3, "tokens": 5, "claims": 4, "rate limits": 4,
                      "audit events": 18, "invitations": 2, "record e-mails": 2}
     assert _private_in_graph(graph) == []
     counts = _counts(store)
     assert counts["users"] == 3 and counts["tokens"] == 5 and counts["claims"] == 4
     assert counts["author_emails"] == 3
-    again = migrate_graph(graph, acc_settings.neo4j_database, store)  # idempotent
+    again = migrate_graph(graph, acc_settings.neo4j_database, store, 365)  # idempotent
     assert sum(again.values()) == 0 and _counts(store) == counts
     records, _, _ = graph.execute_query(
         "MATCH (u:User)-[r]->(a:Author) RETURN u.id AS user, type(r) AS type, a.id AS author "
@@ -86,8 +89,12 @@ def test_old_tokens_and_a_pending_claim_still_work_after_the_move(
         graph: Driver, store: AccountsStore, acc_settings: Settings) -> None:
     graph.execute_query("MATCH (n) DETACH DELETE n")
     _legacy_graph(graph, acc_settings)
-    with TestClient(create_app(acc_settings)) as client:  # start-up moves it
-        assert _private_in_graph(graph) == []
+    with TestClient(create_app(acc_settings)) as client:
+        ready = client.get("/ready")
+        assert ready.status_code == 503 and "migrate-graph" in ready.json()["detail"]
+        assert _private_in_graph(graph)  # never moved without the operator
+        migrate_graph(graph, acc_settings.neo4j_database, store, acc_settings.token_max_ttl_days)
+        assert client.get("/ready").status_code == 200
         ada_id, ada_secret = _recorded("ada")
         _, bob_secret = _recorded("bob")
         me = client.get("/api/v1/users/me", headers={"Authorization": f"Bearer {ada_secret}"})
@@ -103,3 +110,16 @@ def test_old_tokens_and_a_pending_claim_still_work_after_the_move(
         assert {i["status"] for i in received} == {"accepted", "pending"}
         audit = client.get("/api/v1/admin/audit", headers=bob).status_code
         assert audit == 403  # bob is no admin, as before
+
+
+def test_an_address_already_in_the_store_under_another_id_stops_the_move_whole(
+        graph: Driver, store: AccountsStore, acc_settings: Settings) -> None:
+    graph.execute_query("MATCH (n) DETACH DELETE n")
+    _legacy_graph(graph, acc_settings)
+    from service.identity import accounts
+
+    accounts.create_user(store, acc_settings, accounts.CLI_CALLER, "ada@example.org", "Ada")
+    before = _counts(store)
+    with pytest.raises(ConfigurationError, match=r"ada@example\.org"):
+        migrate_graph(graph, acc_settings.neo4j_database, store, 365)
+    assert _counts(store) == before and _private_in_graph(graph)  # nothing half-moved

@@ -9,9 +9,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from fastapi.testclient import TestClient
-from identity_helpers import User
+from identity_helpers import User, sign_in_page
 from sqlalchemy import select, update
-from test_leak_battery import sign_in_page
 
 from core.accounts import AccountsStore, tables
 from core.keyed import keyed
@@ -85,3 +84,14 @@ def test_a_page_write_needs_this_sessions_csrf_token(
     for wrong in (None, "", bobs_csrf, _csrf(client) + "x"):
         assert _follow(client, wrong) == 403
     assert _follow(client, _csrf(client)) == 200
+
+
+def test_signing_in_again_ends_the_previous_session_and_odd_csrf_is_a_403(
+        client: TestClient, make_user: Callable[[str], User]) -> None:
+    first = sign_in_page(client, make_user("ada").secret)
+    sign_in_page(client, make_user("bob").secret)
+    replay = TestClient(client.app)
+    replay.cookies.set("peergraph_session", first)
+    assert "Signed in as" not in replay.get("/").text
+    odd = client.put(FOLLOW, headers={"X-CSRF-Token": "\u00e9t\u00e9".encode("latin-1")})
+    assert odd.status_code == 403  # not ASCII: refused, not a 500

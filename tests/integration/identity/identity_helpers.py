@@ -53,3 +53,14 @@ def claim_by_email(client: TestClient, user: User, author: str, outbox: Callable
     assert response.status_code == 200, response.text
     result: dict[str, Any] = response.json()
     return result
+
+
+def sign_in_page(client: TestClient, secret: str) -> str:
+    """Sign in on the pages with a token; the session cookie's value."""
+    form = client.get("/signin").text
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', form)
+    assert csrf is not None
+    response = client.post("/signin", data={"token": secret, "csrf_token": csrf.group(1),
+                                            "next": "/"}, follow_redirects=False)
+    assert response.status_code == 303, response.text
+    return str(client.cookies["peergraph_session"])

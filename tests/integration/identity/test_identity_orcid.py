@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from fastapi.testclient import TestClient
 from identity_fakes import FakeOrcid
-from identity_helpers import User
+from identity_helpers import User, sign_in_page
 from neo4j import Driver
 
 from service.settings import Settings
@@ -17,7 +17,9 @@ RECORD_ORCID = "0000-0002-1825-0097"
 
 
 def _start(client: TestClient, user: User, author: str = "researcher0") -> tuple[str, str]:
-    """Start an ORCID claim; (claim id, state from the authorize URL)."""
+    """Sign in on the pages (the callback comes to the claimant's browser) and start an ORCID
+    claim; (claim id, state from the authorize URL)."""
+    sign_in_page(client, user.secret)
     response = client.post(f"/api/v1/authors/{author}/claims", headers=user.headers,
                            json={"method": "orcid"})
     assert response.status_code == 201, response.text
@@ -50,11 +52,27 @@ def test_the_callback_with_the_records_orcid_verifies_the_claim(
     sent = fake_orcid.requests[-1]
     assert sent["client_secret"] == "orcid-app-secret"
     assert sent["grant_type"] == "authorization_code"
-    # The state is single-use: the claim is no longer pending.
+    # The state is single-use.
     fake_orcid.codes["second"] = RECORD_ORCID
     again = client.get("/api/v1/claims/orcid/callback", params={"code": "second",
                                                                 "state": state})
-    assert again.status_code == 409
+    assert again.status_code == 404
+
+
+def test_the_owners_orcid_sign_in_cannot_complete_someone_elses_claim(
+        client: TestClient, graph: Driver, settings: Settings, fake_orcid: FakeOrcid,
+        make_user: Callable[[str], User]) -> None:
+    mallory, owner = make_user("mallory"), make_user("owner")
+    _, state = _start(client, mallory)  # mallory sends the ORCID link to the record's owner
+    fake_orcid.codes["owners-code"] = RECORD_ORCID
+    for browser in (None, owner):  # the owner's browser: signed out, or signed in as owner
+        client.cookies.clear()
+        if browser is not None:
+            sign_in_page(client, browser.secret)
+        response = client.get("/api/v1/claims/orcid/callback",
+                              params={"code": "owners-code", "state": state})
+        assert response.status_code in (401, 404)
+    assert _holders(graph, settings) == []
 
 
 def test_a_different_orcid_id_fails_and_is_counted(

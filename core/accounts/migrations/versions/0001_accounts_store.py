@@ -100,7 +100,9 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('invitations', schema=None) as batch_op:
-        batch_op.create_index('invitations_pair', ['from_author_id', 'to_author_id', 'status'], unique=False)
+        batch_op.create_index('invitations_one_pending', ['from_author_id', 'to_author_id'],
+                              unique=True, sqlite_where=sa.text("status = 'pending'"),
+                              postgresql_where=sa.text("status = 'pending'"))
         batch_op.create_index(batch_op.f('ix_invitations_from_user_id'), ['from_user_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_invitations_to_author_id'), ['to_author_id'], unique=False)
 
@@ -153,7 +155,7 @@ def downgrade() -> None:
     with op.batch_alter_table('invitations', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_invitations_to_author_id'))
         batch_op.drop_index(batch_op.f('ix_invitations_from_user_id'))
-        batch_op.drop_index('invitations_pair')
+        batch_op.drop_index('invitations_one_pending')
 
     op.drop_table('invitations')
     with op.batch_alter_table('claims', schema=None) as batch_op:
