@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from scoring.schedule import start_background
+from service.analyst.pool import AnalystPool
 from service.body_limit import BodyLimit
 from service.db import ensure_schema, make_driver
 from service.errors import install_error_handlers
@@ -25,6 +26,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Make the one driver, apply the schema if Neo4j answers, close the driver on shutdown."""
     app.state.driver = make_driver(app.state.settings)
     app.state.schema_ready = ensure_schema(app.state.driver, app.state.settings) is None
+    app.state.analyst = AnalystPool(app.state.settings)  # its own driver and worker threads
     rescorer = start_background(app.state.driver, app.state.settings)  # PEERGRAPH_RESCORE_CRON
     # What start-up made lives as long as the process: frozen out of the cyclic collector, a
     # full collection takes ~2 ms instead of ~100 ms in mid-request (issue 4, PERFORMANCE.md).
@@ -35,6 +37,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         gc.unfreeze()  # tests run many apps in one process: let a finished one be collected
         if rescorer is not None:
             rescorer.shutdown(wait=False)
+        app.state.analyst.close()
         app.state.driver.close()
 
 
