@@ -2,8 +2,9 @@
 
 Neo4j's parser recurses once per nesting level and a deep enough text overflows its stack:
 the server then never answers (measured on 5.26, cold: 400 nested brackets, 300 `NOT`s,
-200 nested `CASE`s, 200 steps of a property chain `m.a.a…`). So the text is measured here,
-in Python, before anything reaches Neo4j.
+200 nested `CASE`s, 200 steps of a property chain `m.a.a…`, 15 000 operators in a row, about
+1 000 UNION parts; long chains also plan for minutes). So the text is measured here, in
+Python, before anything reaches Neo4j; every construct passes at a depth of 200.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ _LITERAL = re.compile(
 # What nests: brackets, and CASE … END (a property called `end`, after a dot, is no END).
 _NESTING = re.compile(r"[()\[\]{}]|(?<![.\w])(?:CASE|END)(?!\w)", re.IGNORECASE)
 _CASE = re.compile(r"(?<![.\w])CASE(?!\w)", re.IGNORECASE)
+# Each UNION nests the query one level deeper: 1 000 parts plan for minutes or overflow.
+_UNION = re.compile(r"(?<![.\w])UNION(?!\w)", re.IGNORECASE)
 _PAIRS = {")": "(", "]": "[", "}": "{", "END": "CASE"}
 # Two things nest without brackets: a run of prefix NOTs, and a chain of property lookups
 # and indexes (`m.a.b`, `m[0][1]`), each step one level deeper for the parser.
@@ -30,6 +33,17 @@ _CHAIN_STEP = re.compile(r"\.\s*[A-Za-z_$][\w$]*|\[[^\[\]]*\]")
 _CHAIN = re.compile(rf"(?:(?:{_CHAIN_STEP.pattern})\s*){{2,}}")
 # Parser stack per level, relative to a bracket (measured): CASE and chain steps cost twice.
 CASE_WEIGHT = CHAIN_WEIGHT = 2
+# A chain of binary operators (`1+1+…`, label expressions `A&B|C`) nests too, left-deep, and
+# plans in time quadratic in its length: 10 000 `+` plan for 19 s, 15 000 overflow. Ten
+# operators in a row count a level.
+OPERATORS_PER_LEVEL = 10
+_OPERATOR = (r"<>|!=|<=|>=|=~|\|\||[-+*/%^=<>|&]"
+             r"|(?<![.\w])(?:AND|OR|XOR|IN|STARTS|ENDS|CONTAINS|IS)(?!\w)")
+_OPERATOR_WORDS = ("and", "or", "xor", "in", "starts", "ends", "contains", "is")
+_OPERATOR_CHAIN = re.compile(
+    r"(?P<open>[(\[{])|(?P<close>[)\]}])"
+    r"|(?P<end>[,;]|(?<![.\w])(?:MATCH|OPTIONAL|WHERE|WITH|RETURN|UNWIND|CALL|YIELD|UNION"
+    rf"|ORDER|SKIP|LIMIT|WHEN|THEN|ELSE|END)(?!\w))|(?P<op>{_OPERATOR})", re.IGNORECASE)
 
 
 def mask(text: str) -> tuple[str, int | None]:
@@ -52,7 +66,8 @@ def check_size(text: str, max_bytes: int) -> None:
 
 def nesting_depth(code: str, stop_above: int | None = None) -> int:
     """How deep a masked text nests: open brackets and CASEs at the deepest point, plus its
-    longest run of NOTs and longest chain; counting may stop once past stop_above."""
+    longest run of NOTs, chain of lookups and chain of operators, and its UNIONs; counting
+    may stop once past stop_above."""
     lowered = code.lower()  # the regexes below only run on a text that can match them
     extra = 0
     if "." in code or "[" in code:
@@ -60,6 +75,9 @@ def nesting_depth(code: str, stop_above: int | None = None) -> int:
                                      for run in _CHAIN.findall(code)), default=0)
     if "not" in lowered:
         extra += max((run.upper().count("NOT") for run in _NOT_RUN.findall(code)), default=0)
+    extra += _longest_operator_chain(code, lowered, stop_above) // OPERATORS_PER_LEVEL
+    if "union" in lowered:
+        extra += len(_UNION.findall(code))
     cases = len(_CASE.findall(code)) if "case" in lowered else 0
     limit = None if stop_above is None else stop_above - extra
     return extra + _open_depth(code, cases, limit)
@@ -88,6 +106,32 @@ def _open_depth(code: str, cases: int, stop_above: int | None) -> int:
     return deepest
 
 
+def _longest_operator_chain(code: str, lowered: str, stop_above: int | None) -> int:
+    """The most binary operators in a row in one expression (between commas, clause
+    keywords and brackets of its own level); may stop once past stop_above levels."""
+    # At most this many operators (words counted wherever they occur): counted in C.
+    most = sum(map(code.count, "-+*/%^=<>|&~")) + sum(map(lowered.count, _OPERATOR_WORDS))
+    if most < 10 * OPERATORS_PER_LEVEL:
+        return most  # even all in one chain would be under ten levels
+    enough = None if stop_above is None else (stop_above + 1) * OPERATORS_PER_LEVEL
+    counts, longest = [0], 0
+    for match in _OPERATOR_CHAIN.finditer(code):
+        kind = match.lastgroup
+        if kind == "open":
+            counts.append(0)
+        elif kind == "close":
+            if len(counts) > 1:
+                counts.pop()
+        elif kind == "end":
+            counts[-1] = 0
+        else:
+            counts[-1] += 1
+            longest = max(longest, counts[-1])
+            if enough is not None and longest >= enough:
+                break
+    return longest
+
+
 def check_depth(code: str, max_depth: int) -> None:
     """Refuse a masked text nested deeper than max_depth (422, naming the limit)."""
     depth = nesting_depth(code, stop_above=max_depth)
@@ -96,8 +140,9 @@ def check_depth(code: str, max_depth: int) -> None:
                         f"The query nests more than {max_depth:,} levels deep "
                         "(PEERGRAPH_ANALYST_MAX_DEPTH). Brackets (), [], {} outside strings "
                         "and comments count one level each and a CASE two; the longest run "
-                        "of NOTs and the longest property or index chain (two per step) are "
-                        "added. Neo4j's parser overflows on deeply nested text.")
+                        "of NOTs, the longest property or index chain (two per step), the "
+                        "longest chain of operators (one per ten) and each UNION are added. "
+                        "Neo4j's parser overflows on deeply nested text.")
 
 
 def _too_much(limit: str, value: int, maximum: int, detail: str) -> InvalidParameter:

@@ -65,3 +65,24 @@ def test_texts_at_the_limits_pass() -> None:
 def test_a_lone_surrogate_is_measured_not_raised() -> None:
     with pytest.raises(InvalidParameter, match="MAX_QUERY_BYTES"):
         check_text("RETURN '\ud800" * 20_000 + "'", max_bytes=65_536, max_depth=200)
+
+
+@pytest.mark.parametrize(("text", "depth"), [
+    ("RETURN " + "1+" * 1999 + "1", 199),  # ten operators in a row count a level
+    ("RETURN " + "1+" * 2009 + "1", 200),
+    ("MATCH (a) WHERE a.x = 1 AND a.y = 2 RETURN a.x + 1, a.y", 1 + 0),  # short chains
+    ("RETURN " + ", ".join(["1+1+1+1+1"] * 500), 0),  # many chains, none long
+    ("MATCH (n:" + "&".join(["A"] * 101) + ") RETURN n", 1 + 10),  # label expressions chain
+    (" UNION ALL ".join(["RETURN 1 AS x"] * 150), 149),  # each UNION a level
+    ("RETURN 'UNION' AS union_", 0),
+])
+def test_operator_chains_and_unions_count(text: str, depth: int) -> None:
+    assert _depth(text) == depth
+
+
+def test_chains_and_unions_past_the_limit_are_refused() -> None:
+    for text in ("RETURN " + "1+" * 30_000 + "1",
+                 " UNION ALL ".join(["RETURN 1 AS x"] * 2600),
+                 "MATCH (a) WHERE " + " OR ".join(f"a.x = {i}" for i in range(4000)) + " RETURN a"):
+        with pytest.raises(InvalidParameter, match="PEERGRAPH_ANALYST_MAX_DEPTH"):
+            check_text(text, max_bytes=65_536, max_depth=200)
