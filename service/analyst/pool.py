@@ -3,9 +3,10 @@ thread of this pool (never the web server's), under a wall-clock deadline.
 
 A request past its deadline gets its 504 at once; its transaction is terminated in Neo4j,
 and its slot stays taken until its worker really finishes, so a query Neo4j keeps running
-(Neo4j checks for termination between rows only: one huge `reduce` runs to its end) still
-counts. A worker whose transaction Neo4j no longer runs anything for, yet never answered
-(its parser overflowed), is cut loose: its connection is shut, and Neo4j drops the rest.
+(Neo4j checks for termination between rows only: one huge `reduce`, or a plan being made,
+runs to its end) still counts. One exception: a transaction that still shows no query
+(parsing and planning show none) WEDGED_AFTER_S past its deadline is one Neo4j's parser
+gave up on without answering; its connection is shut, its worker ends, Neo4j drops it.
 """
 
 from __future__ import annotations
@@ -28,10 +29,11 @@ from service.settings import Settings
 
 log = logging.getLogger("peergraph")
 T = TypeVar("T")
-# How often the reaper looks at requests past their deadline, and how many looks in a row
-# must find Neo4j running nothing for one before its connection is shut.
+# How often the reaper looks at requests past their deadline; how long past it one showing
+# no query is taken for wedged (the slowest plan measured for a text under the size limit
+# took 19 s: RELIABILITY.md; the driver itself gives up on a silent server after 120 s).
 REAP_EVERY_S = 0.5
-IDLE_LOOKS = 2
+WEDGED_AFTER_S = 60.0
 
 
 class AnalystPool:
@@ -45,9 +47,13 @@ class AnalystPool:
         self.driver = driver or make_driver(settings.model_copy(
             update={"neo4j_max_pool_size": self.size + 1}))
         self._workers = ThreadPoolExecutor(self.size, thread_name_prefix="analyst")
+        # Long texts are measured here, one at a time, not on the event loop (up to ~50 ms
+        # of Python for 64 KB): the loop keeps answering meanwhile.
+        self.guard = ThreadPoolExecutor(1, thread_name_prefix="analyst-guard")
         self._lock = threading.Lock()
         self._running: dict[str, Ticket] = {}
-        self._expired: dict[str, int] = {}  # request id -> looks that found Neo4j idle
+        self._expired: dict[str, bool] = {}  # request id -> terminated in Neo4j yet
+        self.wedged_after_s = WEDGED_AFTER_S
         self._wake, self._closing = threading.Event(), threading.Event()
         self._reaper = threading.Thread(target=self._reap, name="analyst-reaper", daemon=True)
         self._reaper.start()
@@ -124,7 +130,7 @@ class AnalystPool:
         """Hand a request past its deadline to the reaper (if its worker still runs)."""
         with self._lock:
             if ticket.request_id in self._running:
-                self._expired.setdefault(ticket.request_id, -1)
+                self._expired.setdefault(ticket.request_id, False)
         self._wake.set()
 
     def _reap(self) -> None:
@@ -135,38 +141,40 @@ class AnalystPool:
             if self._closing.is_set():
                 return
             with self._lock:
-                expired = [(self._running[r], looks) for r, looks in self._expired.items()]
-            for ticket, _ in expired:
+                expired = [self._running[request] for request in self._expired]
+            for ticket in expired:
                 self._look(ticket)
 
     def _look(self, ticket: Ticket) -> None:
         """One look at an expired request; a failure is logged (the next look tries again)."""
         try:
             with self._lock:
-                looks = self._expired.get(ticket.request_id)
-            if looks is not None:
-                self._reap_one(ticket, looks)
+                terminated = self._expired.get(ticket.request_id)
+            if terminated is not None:
+                self._reap_one(ticket, terminated)
         except Exception:  # the reaper must outlive any one failure
             log.exception("could not end analyst request %s", ticket.request_id)
 
-    def _reap_one(self, ticket: Ticket, looks: int) -> None:
-        """First look: TERMINATE its transactions; later looks: is Neo4j still running it?"""
+    def _reap_one(self, ticket: Ticket, terminated: bool) -> None:
+        """First look: TERMINATE its transactions. Long past the deadline: cut loose a
+        request whose transaction shows no query (its worker waits for no one)."""
         database = self.settings.neo4j_database
-        if looks < 0:
+        if not terminated:
             self.driver.execute_query(query("analyst_admin/terminate_request"),
                                       request=ticket.request_id, database_=database)
-            looks = 0
-        else:
-            records, _, _ = self.driver.execute_query(
-                query("analyst_admin/list_transactions"), app=APP_TAG,
-                request=ticket.request_id, database_=database)
-            busy = any(record["current_query"] for record in records)
-            looks = 0 if busy else looks + 1
-        if looks >= IDLE_LOOKS and ticket.budget is not None:
+            with self._lock:
+                if ticket.request_id in self._expired:
+                    self._expired[ticket.request_id] = True
+            return
+        if ticket.remaining() > -self.wedged_after_s or ticket.budget is None:
+            return
+        records, _, _ = self.driver.execute_query(
+            query("analyst_admin/list_transactions"), app=APP_TAG, request=ticket.request_id,
+            database_=database)
+        if not any(record["current_query"] for record in records):
+            log.warning("analyst request %s shows no query %.0f s past its deadline: its "
+                        "connection is shut", ticket.request_id, -ticket.remaining())
             ticket.budget.cut_loose()  # its worker's read fails now, and the worker ends
-        with self._lock:
-            if ticket.request_id in self._expired:
-                self._expired[ticket.request_id] = looks
 
     def close(self) -> None:
         """Stop the reaper and the workers (cutting loose what still runs), close the driver."""
@@ -179,6 +187,7 @@ class AnalystPool:
             if ticket.budget is not None:
                 ticket.budget.cut_loose()
         self._workers.shutdown(wait=False, cancel_futures=True)
+        self.guard.shutdown(wait=False, cancel_futures=True)
         if self._own_driver:
             self.driver.close()
 
