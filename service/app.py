@@ -12,6 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from core.accounts import open_store
 from scoring.schedule import start_background
+from service.analyst.pool import AnalystPool
 from service.body_limit import BodyLimit
 from service.db import ensure_schema, make_driver
 from service.errors import install_error_handlers
@@ -34,6 +35,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.schema_ready = ensure_schema(app.state.driver, app.state.settings) is None
     if app.state.schema_ready and legacy_present(app.state.driver, settings.neo4j_database):
         log.warning(LEGACY_WARNING)  # and /ready answers 503 until it is moved
+    app.state.analyst = AnalystPool(app.state.settings)  # its own driver and worker threads
     rescorer = start_background(app.state.driver, app.state.settings)  # PEERGRAPH_RESCORE_CRON
     # What start-up made lives as long as the process: frozen out of the cyclic collector, a
     # full collection takes ~2 ms instead of ~100 ms in mid-request (issue 4, PERFORMANCE.md).
@@ -44,6 +46,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         gc.unfreeze()  # tests run many apps in one process: let a finished one be collected
         if rescorer is not None:
             rescorer.shutdown(wait=False)
+        app.state.analyst.close()
         app.state.driver.close()
         app.state.accounts.close()
 

@@ -14,9 +14,10 @@ from neo4j import Driver
 from rich.console import Console
 
 from service.analyst import catalogue
+from service.analyst.limits import resolve_limits
 from service.analyst.model import graph_model
+from service.analyst.pool import AnalystPool
 from service.analyst.render import FORMATS, print_result, print_rows
-from service.analyst.runner import resolve_limits
 from service.analyst.shell import Shell, ShellState, parse_param, prompt_session
 from service.db import check_connectivity, make_driver
 from service.errors import InvalidParameter
@@ -41,6 +42,17 @@ def _connected() -> Iterator[tuple[Driver, Settings]]:
         yield driver, settings
 
 
+@contextmanager
+def _analyst_pool() -> Iterator[AnalystPool]:
+    """An analyst pool over a checked driver: one query at a time, the endpoint's limits."""
+    with _connected() as (driver, settings):
+        pool = AnalystPool(settings, driver)
+        try:
+            yield pool
+        finally:
+            pool.close()  # cuts loose a query still running past its deadline
+
+
 def _check_format(fmt: str) -> str:
     """The format, or a clear error naming the allowed ones."""
     if fmt not in FORMATS:
@@ -57,20 +69,21 @@ def cypher_command(
     """Run read-only Cypher (writes are refused before they run); no query: a shell."""
     _check_format(fmt)
     parameters = dict(parse_param(p) for p in param or [])
-    with _connected() as (driver, settings):
+    with _analyst_pool() as pool:
         if query is not None:
-            limits = resolve_limits(settings, limit, timeout_ms)
-            print_result(driver, settings, query, parameters, limits, fmt, plan)
+            limits = resolve_limits(pool.settings, limit, timeout_ms)
+            print_result(pool, pool.settings, query, parameters, limits, fmt, plan)
             return
-        _shell(driver, settings, ShellState(fmt, limit, timeout_ms, parameters), history)
+        _shell(pool, ShellState(fmt, limit, timeout_ms, parameters), history)
 
 
-def _shell(driver: Driver, settings: Settings, state: ShellState, history: Path) -> None:
+def _shell(pool: AnalystPool, state: ShellState, history: Path) -> None:
     """The interactive loop; a plain line reader when stdin is not a terminal."""
+    driver, settings = pool.driver, pool.settings
 
     def run(text: str, current: ShellState) -> None:
         limits = resolve_limits(settings, current.limit, current.timeout_ms)
-        print_result(driver, settings, text, current.parameters, limits, current.fmt)
+        print_result(pool, settings, text, current.parameters, limits, current.fmt)
 
     shell = Shell(run, lambda: _print_model(graph_model(driver, settings), "table"), console)
     shell.state = state
@@ -115,9 +128,9 @@ def query_command(
         if key not in declared:
             saved.bind({key: raw})  # raises the one clear "no parameter" error
         given[key] = catalogue.from_text(declared[key], raw)
-    with _connected() as (driver, settings):
-        limits = resolve_limits(settings, limit, timeout_ms)
-        print_result(driver, settings, saved.text, saved.bind(given), limits, fmt, plan)
+    with _analyst_pool() as pool:
+        limits = resolve_limits(pool.settings, limit, timeout_ms)
+        print_result(pool, pool.settings, saved.text, saved.bind(given), limits, fmt, plan)
 
 
 def _split(assignment: str) -> tuple[str, str]:

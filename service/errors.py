@@ -25,10 +25,12 @@ class PeergraphError(Exception):
     code: str = "internal_error"
     title: str = "Internal error"
 
-    def __init__(self, detail: str, *, errors: list[dict[str, Any]] | None = None) -> None:
+    def __init__(self, detail: str, *, errors: list[dict[str, Any]] | None = None,
+                 headers: dict[str, str] | None = None) -> None:
         super().__init__(detail)
         self.detail = detail
         self.errors = errors
+        self.headers = headers  # e.g. Retry-After on a 429
 
 
 class NotFound(PeergraphError):
@@ -92,7 +94,8 @@ class ConfigurationError(PeergraphError):
 
 
 def problem(
-    status: int, code: str, title: str, detail: str, errors: list[dict[str, Any]] | None = None
+    status: int, code: str, title: str, detail: str, errors: list[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None,
 ) -> JSONResponse:
     """Build the one problem+json body: type, title, status, code, detail and optional errors."""
     body: dict[str, Any] = {
@@ -104,7 +107,7 @@ def problem(
     }
     if errors:
         body["errors"] = errors
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE)
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
 
 
 def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
@@ -123,7 +126,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(PeergraphError)
     async def _peergraph(_: Request, exc: PeergraphError) -> JSONResponse:
-        return problem(exc.status, exc.code, exc.title, exc.detail, exc.errors)
+        return problem(exc.status, exc.code, exc.title, exc.detail, exc.errors, exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:

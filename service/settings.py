@@ -67,6 +67,12 @@ class Settings(BaseSettings):
         "db.index.fulltext.queryNodes", "db.index.fulltext.queryRelationships",
         "db.index.vector.queryNodes", "db.info", "db.ping", "dbms.components",
     ]
+    # analyst bounds (issue 14): query text size and nesting, checked before Neo4j sees the
+    # text (its parser overflows on deep nesting); bytes of one answer; queries at once.
+    analyst_max_query_bytes: int = Field(65_536, ge=1024)
+    analyst_max_depth: int = Field(200, ge=10, le=300)
+    analyst_max_bytes: int = Field(32 * 1024 * 1024, ge=65_536)
+    analyst_concurrency: int = Field(2, ge=1, le=64)
 
     # scoring (issue 5): the rescoring schedule (a crontab line, e.g. "0 3 * * *"; unset = no
     # schedule), the lock's lease, past scores kept per author, rows per write transaction

@@ -10,12 +10,8 @@ from typing import Any
 import orjson
 from neo4j.exceptions import BrokenRecordError, ClientError, Neo4jError, TransactionError
 
-from service.errors import (
-    Forbidden,
-    InvalidParameter,
-    PeergraphError,
-    QueryTimeout,
-)
+from service.analyst.limits import timed_out
+from service.errors import Forbidden, InvalidParameter, PeergraphError
 
 # Neo4j ends a syntax message with "(line L, column C (offset: O))" and a caret snippet.
 _POSITION = re.compile(r"\s*\(line (\d+), column (\d+) \(offset: (\d+)\)\)")
@@ -35,7 +31,7 @@ def translated(text: str, prefix_lines: int = 0, timeout_s: float | None = None)
             raise  # database and transient errors are ours: the app's handlers answer them
         raise mapped from exc
     except TransactionError as exc:  # the server ended the transaction, e.g. at its timeout
-        raise QueryTimeout(_timeout_message(timeout_s)) from exc
+        raise timed_out(timeout_s) from exc
     except BrokenRecordError as exc:
         raise _undecodable(exc) from exc
     except orjson.JSONEncodeError as exc:  # orjson wraps what the encoding hook raised
@@ -54,7 +50,7 @@ def from_neo4j(exc: Neo4jError, text: str, prefix_lines: int = 0,
     """The PeergraphError for a Neo4j error the analyst caused, else None."""
     code, message = exc.code or "", (exc.message or str(exc)).strip()
     if code in TIMEOUT_CODES or code.endswith("TransactionTimedOut"):
-        return QueryTimeout(_timeout_message(timeout_s))
+        return timed_out(timeout_s)
     if code == "Neo.ClientError.Statement.AccessMode":
         return Forbidden("Refused by Neo4j: the query tried to write, and analyst queries run "
                          "in a read-only transaction.")
@@ -76,14 +72,6 @@ def _undecodable(exc: BrokenRecordError) -> InvalidParameter:
         f"The query ran, but {exc}. Python's dates and times stop at year 9999: return such "
         "a value as text (toString(…)) instead.",
         errors=[{"parameter": "query", "in": "body", "message": str(exc)}])
-
-
-def _timeout_message(timeout_s: float | None) -> str:
-    """Say what ran out and how to ask for more."""
-    limit = f" of {timeout_s:g} s" if timeout_s else ""
-    return (f"The query ran past its time limit{limit} and was stopped by the database. "
-            "Narrow it (a LIMIT, a more selective MATCH) or ask for a longer timeout_ms, "
-            "up to PEERGRAPH_ANALYST_MAX_TIMEOUT_S.")
 
 
 def _syntax_error(message: str, text: str, prefix_lines: int) -> InvalidParameter:

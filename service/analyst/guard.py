@@ -1,9 +1,10 @@
 """Refuse every analyst query that is not a plain read, before anything reaches the graph.
 
-Two layers: a look at the text (one statement, no `USE`, no EXPLAIN/PROFILE prefix) for a
-clear message, then Neo4j's own EXPLAIN plan (query type and operators), which sees the
-query exactly as the server will run it, whatever comments or spelling hide it. The READ
-transaction the query then runs in is the last layer: Neo4j itself rejects any write.
+Two layers: a look at the text (its size and nesting, one statement, no `USE`, no
+EXPLAIN/PROFILE prefix) for a clear message, then Neo4j's own EXPLAIN plan (query type and
+operators), which sees the query exactly as the server will run it, whatever comments or
+spelling hide it. The READ transaction the query then runs in is the last layer: Neo4j
+itself rejects any write.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from service.analyst.text import check_depth, check_size, mask
 from service.errors import Forbidden, InvalidParameter
 
 # Plan operators that change data (Neo4j 5 names); used to name what a write does.
@@ -26,7 +28,11 @@ WRITE_OPERATORS = frozenset({
 # are administration and are refused.
 READ_ONLY_SHOW = frozenset({"ShowIndexes", "ShowConstraints", "ShowFunctions", "ShowProcedures"})
 _USE_CLAUSE = re.compile(r"(?:^|\{|\bUNION(?:\s+ALL)?)\s*USE\s+[\w`$]", re.IGNORECASE)
-_MODE_PREFIX = re.compile(r"^\s*(EXPLAIN|PROFILE)\b", re.IGNORECASE)
+# EXPLAIN or PROFILE after any number of CYPHER prefixes, each with a version or options
+# (`CYPHER 5 runtime=slotted PROFILE …`); comments are blanked by the time this looks.
+_CYPHER_OPTION = r"(?:\d+(?:\.\d+)?|[A-Za-z_]\w*\s*=\s*[\w.]+)"
+_MODE_PREFIX = re.compile(rf"^\s*(?:CYPHER(?!\w)(?:\s*{_CYPHER_OPTION})*\s*)*(EXPLAIN|PROFILE)\b",
+                          re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -38,9 +44,14 @@ class PlanStep:
     details: str
 
 
-def check_text(text: str) -> str:
-    """The one statement to run (a trailing `;` dropped); refuses several statements or USE."""
-    code, statement_end = _mask(text)
+def check_text(text: str, max_bytes: int | None = None, max_depth: int | None = None) -> str:
+    """The one statement to run (a trailing `;` dropped); refuses several statements, USE, a
+    mode prefix and, when limits are given, a text too long (UTF-8 bytes) or nested too deep."""
+    if max_bytes is not None:
+        check_size(text, max_bytes)  # first: the rest costs time in proportion to the size
+    code, statement_end = mask(text)
+    if max_depth is not None:
+        check_depth(code, max_depth)
     if statement_end is not None:
         if code[statement_end + 1:].strip():
             raise Forbidden("Refused: only one statement per request; remove the `;` and "
@@ -55,47 +66,6 @@ def check_text(text: str) -> str:
         raise InvalidParameter(f"Do not prefix the query with {mode.group(1).upper()}: ask for "
                                "the plan with \"plan\": true (or --plan) instead.")
     return text
-
-
-def _mask(text: str) -> tuple[str, int | None]:
-    """The text with strings, names in backticks and comments blanked; and the first `;`."""
-    out, i, first_semicolon = [], 0, None
-    while i < len(text):
-        end = _skip_literal(text, i)
-        if end > i:
-            out.append(" " * (end - i))
-            i = end
-            continue
-        if text[i] == ";" and first_semicolon is None:
-            first_semicolon = i
-        out.append(text[i])
-        i += 1
-    return "".join(out), first_semicolon
-
-
-def _skip_literal(text: str, i: int) -> int:
-    """Where the string, backtick name or comment starting at i ends (i itself if none)."""
-    pair = text[i:i + 2]
-    if pair == "//":
-        newline = text.find("\n", i)
-        return len(text) if newline < 0 else newline
-    if pair == "/*":
-        close = text.find("*/", i + 2)
-        return len(text) if close < 0 else close + 2
-    quote = text[i]
-    if quote not in "'\"`":
-        return i
-    j = i + 1
-    while j < len(text):
-        if text[j] == "\\" and quote != "`":
-            j += 2
-        elif text[j] == quote and text[j + 1:j + 2] == quote == "`":
-            j += 2  # `` inside a backtick name is an escaped backtick
-        elif text[j] == quote:
-            return j + 1
-        else:
-            j += 1
-    return len(text)
 
 
 def plan_steps(plan: dict[str, Any]) -> Iterator[PlanStep]:

@@ -3,49 +3,49 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import ExitStack
 from typing import Any, TextIO
 
-from neo4j import Driver
 from rich.console import Console
 from rich.table import Table
 
 from service.analyst.failures import translated
-from service.analyst.runner import Limits, open_csv_stream, run_json
+from service.analyst.limits import Limits
+from service.analyst.pool import AnalystPool
+from service.analyst.runner import run_json, stream_csv
 from service.analyst.values import dumps, to_csv_cell
 from service.settings import Settings
 
 FORMATS = ("table", "csv", "json")
 
 
-def print_result(driver: Driver, settings: Settings, text: str, parameters: dict[str, Any],
-                 limits: Limits, fmt: str, with_plan: bool = False,
+def print_result(pool: AnalystPool, settings: Settings, text: str,
+                 parameters: dict[str, Any], limits: Limits, fmt: str, with_plan: bool = False,
                  out: TextIO | None = None) -> None:
-    """Run one vetted query and print it in the chosen format."""
+    """Run one query on the pool (the endpoint's limits: size, nesting, bytes, wall clock)
+    and print it in the chosen format."""
     out = out or sys.stdout
     status = Console(stderr=True)
     with translated(text):  # a value that cannot be decoded fails as it is written
         if fmt == "csv":
-            chunks, stack = open_csv_stream(driver, settings, text, parameters, limits)
-            _write_all(chunks, stack, out)
+            pool.run(stream_csv, limits, pool.driver, settings, text, parameters, limits,
+                     send=lambda chunk: out.write(chunk.decode()))
             return
-        answer = run_json(driver, settings, text, parameters, limits, with_plan)
+        answer = pool.run(run_json, limits, pool.driver, settings, text, parameters, limits,
+                          with_plan)
         if fmt == "json":
             out.write(dumps(answer, indent=True).decode() + "\n")
             return
         Console(file=out, soft_wrap=True).print(_table(answer["columns"], answer["rows"]))
-    cut = f" (cut at the limit of {limits.rows})" if answer["truncated"] else ""
-    status.print(f"{answer['row_count']} rows{cut} in {answer['took_ms']} ms")
+    status.print(f"{answer['row_count']} rows{_cut(answer)} in {answer['took_ms']} ms")
     if with_plan:
         status.print_json(data=answer["plan"])
 
 
-def _write_all(chunks: Iterator[str], stack: ExitStack, out: TextIO) -> None:
-    """Copy a CSV stream to out, closing the query even if writing fails."""
-    with stack:
-        for chunk in chunks:
-            out.write(chunk)
+def _cut(answer: dict[str, Any]) -> str:
+    """Why the answer stops short, if it does."""
+    if answer["truncated_reason"] == "bytes":
+        return f" (cut at the byte cap of {answer['max_bytes']} bytes)"
+    return f" (cut at the limit of {answer['limit']})" if answer["truncated"] else ""
 
 
 def _table(columns: list[str], rows: list[list[Any]]) -> Table:

@@ -9,9 +9,9 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from service.analyst import catalogue
-from service.analyst.responses import answer
-from service.analyst.runner import resolve_limits
-from service.deps import DriverDep, SettingsDep
+from service.analyst.limits import resolve_limits
+from service.analyst.responses import PoolDep, answer
+from service.deps import SettingsDep
 from service.routers.cypher import ANALYST_RESPONSES
 
 router = APIRouter(prefix="/api/v1/queries", tags=["analyst"])
@@ -39,12 +39,12 @@ def describe_query(name: str) -> dict[str, Any]:
 
 
 @router.post("/{name}", responses={**ANALYST_RESPONSES, 404: {"description": "Unknown name"}})
-async def run_query(name: str, request: Request, driver: DriverDep, settings: SettingsDep,
+async def run_query(name: str, request: Request, pool: PoolDep, settings: SettingsDep,
                     body: SavedQueryRequest | None = None) -> Response:
     """Run a saved query with its parameters (JSON, or CSV on `Accept: text/csv`)."""
     body = body or SavedQueryRequest()
     saved = await run_in_threadpool(catalogue.get, name)  # reads cypher/analyst/ files
     parameters = saved.bind(body.parameters)
     limits = resolve_limits(settings, body.limit, body.timeout_ms)
-    return await answer(request, driver, settings, saved.text, parameters, limits, body.plan,
+    return await answer(request, pool, settings, saved.text, parameters, limits, body.plan,
                         extra={"query": name, "parameters": parameters})

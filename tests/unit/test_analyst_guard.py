@@ -87,3 +87,29 @@ def test_allow_listed_procedures_pass_even_in_dbms_mode() -> None:
                        details="dbms.components() :: (name :: STRING)")
     assert refusal("r", labels, "neo4j", ALLOWED) is None
     assert refusal("s", components, "neo4j", ALLOWED) is None
+
+
+@pytest.mark.parametrize("text", [
+    "CYPHER 5 EXPLAIN MATCH (n) RETURN n",
+    "cypher 5 explain MATCH (n) RETURN n",
+    "CYPHER runtime=slotted PROFILE MATCH (n) RETURN n",
+    "CYPHER 5 runtime = slotted planner=cost EXPLAIN RETURN 1",
+    "CYPHER 5 CYPHER runtime=slotted EXPLAIN RETURN 1",
+    "CYPHER EXPLAIN RETURN 1",
+    "// a comment first\nEXPLAIN RETURN 1",
+    "/* a comment */ CYPHER /* between */ 5 /* and */ PROFILE RETURN 1",
+    "CYPHER 5\n  -- \n".replace("-- \n", "") + "profile\nRETURN 1",
+    "\n\t EXPLAIN RETURN 1",
+])
+def test_a_mode_prefix_after_cypher_options_or_comments_is_refused(text: str) -> None:
+    with pytest.raises(InvalidParameter, match="plan"):
+        check_text(text)
+
+
+@pytest.mark.parametrize("text", [
+    "CYPHER 5 MATCH (n) RETURN n", "CYPHER runtime=slotted MATCH (explain) RETURN explain",
+    "MATCH (profile) RETURN profile.explain", "RETURN 'EXPLAIN' AS s",
+    "WITH 1 AS cypher RETURN cypher",
+])
+def test_cypher_options_and_the_words_themselves_pass(text: str) -> None:
+    assert check_text(text) == text

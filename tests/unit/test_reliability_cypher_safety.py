@@ -18,7 +18,7 @@ SAFE_FACTORIES = {"query", "statements"}
 # The one place that runs text a person typed, on purpose: the analyst endpoint and shell.
 # It is vetted by EXPLAIN (read-only plans only), runs in READ access mode with a server-side
 # timeout, and has its own battery (tests/integration/analyst/test_analyst_battery.py).
-ALLOWED = {("service/analyst/runner.py", "_query")}
+ALLOWED = {("service/analyst/cursor.py", "_query")}
 
 
 def _name_of(node: ast.expr) -> str:

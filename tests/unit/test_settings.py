@@ -1,5 +1,7 @@
 """Settings: prefix, secrets kept secret, sizes validated, a clear error without a password."""
 
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
@@ -25,3 +27,18 @@ def test_missing_password_says_where_to_set_it(monkeypatch: pytest.MonkeyPatch) 
 def test_memory_sizes_are_checked() -> None:
     with pytest.raises(ValidationError, match="not a size"):
         Settings(_env_file=None, local_db_heap="lots")  # type: ignore[call-arg]
+
+
+def test_every_analyst_setting_is_documented() -> None:
+    # In the README's settings table (rows may group names: `PEERGRAPH_ANALYST_A` / `_B`)
+    # and, each by its full name, in docs/ANALYST.md.
+    root = Path(__file__).resolve().parents[2]
+    rows = [line for line in (root / "README.md").read_text().splitlines()
+            if line.startswith("| `PEERGRAPH_")]
+    analyst_doc = (root / "docs" / "ANALYST.md").read_text()
+    for name in (n for n in Settings.model_fields if n.startswith("analyst_")):
+        full = f"PEERGRAPH_{name.upper()}"
+        short = f"`_{name.upper().removeprefix('ANALYST_')}`"
+        assert any(full in row or (row.startswith("| `PEERGRAPH_ANALYST_") and short in row)
+                   for row in rows), f"{full} is missing from the README's settings table"
+        assert f"`{full}`" in analyst_doc, f"{full} is missing from docs/ANALYST.md"

@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from service.analyst.runner import VerdictCache
+from service.analyst.cursor import VerdictCache
 
 WRITES = "writes to the graph"
 SCHEMA = "changes the schema"
@@ -141,8 +141,8 @@ def test_the_read_transaction_refuses_a_write_the_guard_let_through(
         small_graph: Driver, fingerprint: Callable[[], dict[str, Any]],
         client: TestClient, monkeypatch: pytest.MonkeyPatch, query: str) -> None:
     # Switch off the first layer (our own guard) to prove the second: Neo4j's READ mode.
-    monkeypatch.setattr("service.analyst.runner.refusal", lambda *args: None)
-    monkeypatch.setattr("service.analyst.runner.ACCEPTED", VerdictCache())
+    monkeypatch.setattr("service.analyst.cursor.refusal", lambda *args: None)
+    monkeypatch.setattr("service.analyst.cursor.ACCEPTED", VerdictCache())
     before = fingerprint()
     response = client.post("/api/v1/cypher", json={"query": query})
     assert response.status_code == 403

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -83,3 +84,41 @@ def test_schema_command(cli: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     model = json.loads(result.stdout)
     assert "Author" in {entry["label"] for entry in model["labels"]}
+
+
+@pytest.mark.parametrize(("query", "phrase"), [
+    ("RETURN " + "(" * 30_000 + "1" + ")" * 30_000, "PEERGRAPH_ANALYST_MAX_DEPTH"),
+    ("RETURN 1 // " + "x" * 70_000, "PEERGRAPH_ANALYST_MAX_QUERY_BYTES"),
+    ("CYPHER 5 EXPLAIN MATCH (n) RETURN n", "plan"),
+])
+def test_the_terminal_refuses_what_the_endpoint_refuses(cli: CliRunner, query: str,
+                                                        phrase: str) -> None:
+    result = cli.invoke(app, ["cypher", query])
+    assert result.exit_code == 1
+    assert phrase in str(result.exception)
+
+
+def test_the_terminal_stops_at_the_byte_cap(cli: CliRunner,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PEERGRAPH_ANALYST_MAX_BYTES", "65536")
+    get_settings.cache_clear()
+    table = cli.invoke(app, ["cypher", "RETURN range(1, 2000000) AS big"])
+    assert table.exit_code == 0, table.output
+    assert "0 rows (cut at the byte cap of 65536 bytes)" in table.output
+    rows = cli.invoke(app, ["cypher", "UNWIND range(1, 100000) AS x RETURN x",
+                            "--format", "csv", "--limit", "100000"])
+    assert rows.stdout.endswith("# truncated: the answer reached its byte cap of 65536 bytes "
+                                "(PEERGRAPH_ANALYST_MAX_BYTES)\n")
+    assert len(rows.stdout.encode()) <= 65_536
+    answer = json.loads(cli.invoke(app, ["cypher", "UNWIND range(1, 100000) AS x RETURN x",
+                                         "--format", "json", "--limit", "100000"]).stdout)
+    assert answer["truncated_reason"] == "bytes" and 0 < answer["row_count"] < 100_000
+
+
+def test_the_terminal_keeps_the_wall_clock(cli: CliRunner) -> None:
+    began = time.monotonic()
+    result = cli.invoke(app, ["cypher", "RETURN reduce(s = 0, x IN range(1, 100000000) | s + x)",
+                              "--timeout-ms", "500"])
+    assert result.exit_code == 1
+    assert "time limit of 0.5 s" in str(result.exception)
+    assert time.monotonic() - began < 3  # the answer at 0.5 s, and the query cut loose

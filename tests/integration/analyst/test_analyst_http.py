@@ -9,7 +9,8 @@ import orjson
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from service.analyst.runner import ACCEPTED, Limits, run_json, run_json_bytes
+from service.analyst.cursor import ACCEPTED
+from service.analyst.runner import Limits, run_json, run_json_bytes
 from service.analyst.values import dumps
 from service.settings import Settings
 
