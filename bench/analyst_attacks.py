@@ -40,10 +40,10 @@ import psutil
 from neo4j import Driver, GraphDatabase
 
 from bench.cypher import peak_rss_while
+from core.localdb import LocalNeo4j, free_port
+from core.settings import Settings
 from cypher import query
 from service.analyst.limits import APP_TAG
-from service.localdb import LocalNeo4j, free_port
-from service.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 # The attacks as reported (issue 14); analyst text, so inline like bench/cypher.py's.

@@ -28,12 +28,12 @@ from pathlib import Path
 from typing import Any
 
 from bench.rawhttp import Http
-from service.db import count_graph, make_driver
-from service.localdb import free_port
+from core.db import count_graph, make_driver
+from core.localdb import free_port
+from core.settings import Settings
 from service.repository.authors import CLOSE_COLLABORATOR_MIN_SHARED, TOP_TOPICS, TOPIC_MIN_SCORE
 from service.repository.base import read
 from service.repository.graph import EDGE_TYPES
-from service.settings import Settings
 
 LABELS = ["Author", "Work", "Topic", "Institution", "Venue"]
 FIGURES: list[tuple[str, str, str, str]] = []  # (figure, target, measured, met) for the table

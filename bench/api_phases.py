@@ -22,13 +22,13 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from neo4j import Driver
 
 from bench.api import neighbourhood_params, p50, p95, settings_from, typical_authors
+from core.settings import Settings
 from service.app import create_app
 from service.repository import authors, graph
 from service.repository.base import read
 from service.schemas.authors import Profile
 from service.schemas.encoded import to_json
 from service.schemas.graph import Neighbourhood
-from service.settings import Settings
 
 LABELS, EDGES = list(graph.NODE_LABELS), list(graph.EDGE_TYPES)
 

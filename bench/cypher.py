@@ -35,9 +35,9 @@ import orjson
 import psutil
 from neo4j import Driver, GraphDatabase, RoutingControl
 
+from core.localdb import LocalNeo4j, free_port
+from core.settings import Settings
 from service.analyst.runner import Limits, run_json_bytes
-from service.localdb import LocalNeo4j, free_port
-from service.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -13,8 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from service.localdb import LocalNeo4j, free_port
-from service.settings import Settings
+from core.localdb import LocalNeo4j, free_port
+from core.settings import Settings
 
 
 def timed(action) -> float:  # type: ignore[no-untyped-def]

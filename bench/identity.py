@@ -29,11 +29,11 @@ from neo4j import Driver, RoutingControl
 
 from core.accounts import AccountsStore, people
 from core.keyed import sha256_hex
+from core.settings import Settings
 from loaders.sample import load_sample
 from service.auth import TOKEN, authenticate, new_id, now
 from service.identity import accounts
 from service.identity.store import audited
-from service.settings import Settings
 
 BEFORE = Path(__file__).resolve().parent / "cypher" / "identity_before"
 

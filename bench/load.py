@@ -24,14 +24,14 @@ from pathlib import Path
 
 from neo4j import Driver, GraphDatabase
 
+from core.db import apply_schema, delete_everything
+from core.localdb import LocalNeo4j, free_port
+from core.settings import Settings
 from loaders.graph_rows import write_rows
 from loaders.openalex import transform
 from loaders.pipeline import LoadInput, LoadOptions, run_load
 from loaders.reading import read_json_items
 from loaders.synthetic import write_synthetic
-from service.db import apply_schema, delete_everything
-from service.localdb import LocalNeo4j, free_port
-from service.settings import Settings
 
 
 @contextmanager

@@ -33,9 +33,9 @@ import httpx
 from bench.api import api_server, settings_from, typical_authors
 from bench.load_test_checks import format_table
 from bench.load_test_writers import verify_observed, write_new_works, writer_env, writers
+from core.db import count_graph, make_driver
+from core.settings import PROJECT_ROOT, Settings
 from loaders.synthetic import WORK_BASE
-from service.db import count_graph, make_driver
-from service.settings import PROJECT_ROOT, Settings
 
 # The analyst's query: a small parameterised read (its EXPLAIN is cached after the first call).
 ANALYST_QUERY = ("MATCH (a:Author {id: $id})-[:AUTHORED]->(w:Work) "

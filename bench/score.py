@@ -21,11 +21,11 @@ import networkx as nx
 import numpy as np
 from neo4j import Driver, GraphDatabase, RoutingControl
 
+from core.db import apply_schema
 from cypher import query
 from scoring import graph_io
 from scoring.job import RunOptions, RunSummary, rescore
 from scoring.propagation import DAMPING, trust_rank
-from service.db import apply_schema
 
 TOUCH = ("UNWIND $ids AS id MATCH (a:Author {id: id}) SET a.changed_at = datetime() "
          "RETURN count(a) AS n")

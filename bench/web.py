@@ -14,8 +14,8 @@ from collections.abc import Callable
 
 from fastapi.testclient import TestClient
 
+from core.settings import Settings
 from service.app import create_app
-from service.settings import Settings
 
 
 def p50(samples: list[float]) -> float:

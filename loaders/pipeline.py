@@ -14,6 +14,7 @@ from typing import Any
 from neo4j import Driver
 from neo4j.exceptions import DriverError, Neo4jError
 
+from core.settings import PROJECT_ROOT
 from cypher import query
 from loaders.checkpoints import Checkpoints
 from loaders.graph_rows import GraphRows
@@ -21,7 +22,6 @@ from loaders.progress import LoadProgress
 from loaders.reading import Item, read_json_items
 from loaders.rejects import RejectFile
 from loaders.writer import BatchWriter, LoadInterrupted, PendingBatch, settle_aliases
-from service.settings import PROJECT_ROOT
 
 Transform = Callable[[dict[str, Any]], GraphRows | None]
 Reader = Callable[[Path, int], Iterator[Item]]

@@ -12,9 +12,9 @@ from typing import Any
 
 from neo4j import Driver, RoutingControl
 
+from core.errors import Conflict
 from cypher import query
 from scoring import graph_io
-from service.errors import Conflict
 
 log = logging.getLogger("peergraph.scoring")
 

@@ -9,9 +9,9 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 from neo4j import Driver
 
+from core.errors import ConfigurationError, Conflict
+from core.settings import Settings
 from scoring.job import RunOptions, rescore
-from service.errors import ConfigurationError, Conflict
-from service.settings import Settings
 
 log = logging.getLogger("peergraph.scoring")
 

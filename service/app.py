@@ -11,17 +11,17 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from core.accounts import open_store
+from core.db import ensure_schema, make_driver
+from core.settings import Settings, get_settings
 from scoring.schedule import start_background
 from service.analyst.pool import AnalystPool
 from service.body_limit import BodyLimit
-from service.db import ensure_schema, make_driver
 from service.errors import install_error_handlers
 from service.identity.migration import LEGACY_WARNING, legacy_present
 from service.routers import authors, entities, graph, health, pages, search
 from service.routers.analyst import router as analyst_router
 from service.routers.identity import IDENTITY_ROUTERS
 from service.routers.scoring import router as scoring_router
-from service.settings import Settings, get_settings
 
 log = logging.getLogger("peergraph")
 

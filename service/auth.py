@@ -12,9 +12,9 @@ from fastapi import Depends
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from core.accounts import AccountsStore, people
+from core.errors import Forbidden, NotFound, Unauthorized
+from core.settings import Settings
 from service.deps import AccountsDep, SettingsDep
-from service.errors import Forbidden, NotFound, Unauthorized
-from service.settings import Settings
 
 TOKEN_PREFIX = "pg_"  # noqa: S105 - a marker that makes leaked tokens greppable, no secret
 TOKEN = "token"  # noqa: S105 - the keyed-hash purpose of API tokens, no secret

@@ -8,7 +8,7 @@ from fastapi import Depends, Request
 from neo4j import Driver
 
 from core.accounts import AccountsStore
-from service.settings import Settings
+from core.settings import Settings
 
 
 def get_app_settings(request: Request) -> Settings:

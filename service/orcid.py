@@ -12,8 +12,8 @@ from urllib.parse import urlencode
 
 import httpx
 
-from service.errors import ConfigurationError, UpstreamUnavailable
-from service.settings import Settings
+from core.errors import ConfigurationError, UpstreamUnavailable
+from core.settings import Settings
 
 log = logging.getLogger("peergraph.orcid")
 

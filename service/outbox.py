@@ -15,8 +15,8 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Protocol
 
-from service.errors import UpstreamUnavailable
-from service.settings import Settings
+from core.errors import UpstreamUnavailable
+from core.settings import Settings
 
 log = logging.getLogger("peergraph.outbox")
 

@@ -17,8 +17,8 @@ from pathlib import Path
 from neo4j import Driver
 
 from core.accounts import AccountsStore, tables
+from core.localdb import free_port
 from service.identity import accounts
-from service.localdb import free_port
 
 IDENTITY_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "identity"
 

@@ -13,9 +13,9 @@ from accounts_helpers import LocalPostgres, find_bin, wipe_accounts
 from neo4j import Driver
 
 from core.accounts import AccountsStore, open_store
-from service.db import apply_schema, delete_everything, make_driver, record_schema_version
-from service.localdb import LocalNeo4j, free_port
-from service.settings import Settings
+from core.db import apply_schema, delete_everything, make_driver, record_schema_version
+from core.localdb import LocalNeo4j, free_port
+from core.settings import Settings
 
 NEO4J_IMAGE = "neo4j:5.26.30-community"
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import cypher
-from service.errors import InvalidParameter, NotFound
+from core.errors import InvalidParameter, NotFound
 
 AREA = "analyst"
 TYPES = ("string", "int", "float", "bool", "list<string>", "list<int>", "list<float>")

@@ -14,12 +14,12 @@ from typing import Any, Literal, LiteralString, cast
 from neo4j import READ_ACCESS, Driver, Query, Record, Result, Session
 from neo4j.exceptions import DriverError, Neo4jError
 
+from core.errors import Forbidden, InvalidParameter
+from core.settings import Settings
 from service.analyst.budget import ByteBudget, budgeted
 from service.analyst.failures import translated
 from service.analyst.guard import check_text, refusal
 from service.analyst.limits import Limits, Ticket, timed_out
-from service.errors import Forbidden, InvalidParameter
-from service.settings import Settings
 
 # On its own line, so Neo4j's line numbers in the analyst's text are off by exactly one.
 EXPLAIN_PREFIX = "EXPLAIN\n"

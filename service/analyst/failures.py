@@ -10,8 +10,8 @@ from typing import Any
 import orjson
 from neo4j.exceptions import BrokenRecordError, ClientError, Neo4jError, TransactionError
 
+from core.errors import Forbidden, InvalidParameter, PeergraphError
 from service.analyst.limits import timed_out
-from service.errors import Forbidden, InvalidParameter, PeergraphError
 
 # Neo4j ends a syntax message with "(line L, column C (offset: O))" and a caret snippet.
 _POSITION = re.compile(r"\s*\(line (\d+), column (\d+) \(offset: (\d+)\)\)")

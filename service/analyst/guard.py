@@ -14,8 +14,8 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from core.errors import Forbidden, InvalidParameter
 from service.analyst.text import check_depth, check_size, mask
-from service.errors import Forbidden, InvalidParameter
 
 # Plan operators that change data (Neo4j 5 names); used to name what a write does.
 WRITE_OPERATORS = frozenset({

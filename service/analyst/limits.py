@@ -6,9 +6,9 @@ import time
 import uuid
 from dataclasses import dataclass, field
 
+from core.errors import InvalidParameter, QueryTimeout
+from core.settings import Settings
 from service.analyst.budget import ByteBudget
-from service.errors import InvalidParameter, QueryTimeout
-from service.settings import Settings
 
 # PEERGRAPH_ANALYST_MAX_BYTES's default, for callers that build Limits by hand.
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024

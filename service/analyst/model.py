@@ -7,8 +7,8 @@ from typing import Any
 
 from neo4j import Driver, RoutingControl
 
+from core.settings import Settings
 from cypher import query
-from service.settings import Settings
 
 
 def graph_model(driver: Driver, settings: Settings) -> dict[str, Any]:

@@ -21,11 +21,11 @@ from typing import Any, TypeVar
 
 from neo4j import Driver
 
+from core.db import make_driver
+from core.errors import RateLimited
+from core.settings import Settings
 from cypher import query
 from service.analyst.limits import APP_TAG, Limits, Ticket, timed_out
-from service.db import make_driver
-from service.errors import RateLimited
-from service.settings import Settings
 
 log = logging.getLogger("peergraph")
 T = TypeVar("T")

@@ -8,12 +8,12 @@ from typing import Any, TextIO
 from rich.console import Console
 from rich.table import Table
 
+from core.settings import Settings
 from service.analyst.failures import translated
 from service.analyst.limits import Limits
 from service.analyst.pool import AnalystPool
 from service.analyst.runner import run_json, stream_csv
 from service.analyst.values import dumps, to_csv_cell
-from service.settings import Settings
 
 FORMATS = ("table", "csv", "json")
 

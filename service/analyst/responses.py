@@ -16,12 +16,12 @@ from typing import Annotated, Any
 from fastapi import Depends, Request, Response
 from fastapi.responses import StreamingResponse
 
+from core.settings import Settings
 from service.analyst.guard import check_text
 from service.analyst.limits import Limits, Ticket, timed_out
 from service.analyst.pool import AnalystPool
 from service.analyst.runner import run_json_bytes, stream_csv
 from service.analyst.text import check_size
-from service.settings import Settings
 
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 CSV_CHUNKS_AHEAD = 4  # chunks a CSV worker may have waiting for a slow client

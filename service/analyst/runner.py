@@ -13,12 +13,12 @@ from typing import Any
 import orjson
 from neo4j import Driver
 
+from core.settings import Settings
 from service.analyst.cursor import Cursor, open_cursor
 from service.analyst.failures import translated
 from service.analyst.guard import summarise_plan
 from service.analyst.limits import Limits, Ticket
 from service.analyst.values import dumps, to_csv_cell
-from service.settings import Settings
 
 ENCODE_ROWS_AT_ONCE = 100
 # Rows waiting to be encoded are encoded sooner once they took this many bytes on the wire,

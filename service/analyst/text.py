@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from service.errors import InvalidParameter
+from core.errors import InvalidParameter
 
 # Strings, names in backticks and comments, as Neo4j's lexer reads them (an unclosed one runs
 # to the end of the text); backslash escapes in strings, `` inside backtick names.

@@ -7,10 +7,10 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 
 from core.accounts import AccountsStore, people
+from core.errors import Conflict, Forbidden, InvalidParameter, NotFound
+from core.settings import Settings
 from service.auth import Caller, mint_token, new_id, now
-from service.errors import Conflict, Forbidden, InvalidParameter, NotFound
 from service.identity.store import audit
-from service.settings import Settings
 
 # Who acts when the CLI bootstraps the first admin: there is no token yet.
 CLI_CALLER = Caller(user_id="cli", token_id=None, is_admin=True, email="", display_name="CLI")

@@ -12,14 +12,14 @@ from neo4j import Driver
 
 from core.accounts import AccountsStore, people
 from core.accounts import claims as claim_rows
+from core.errors import InvalidParameter, NotFound
+from core.settings import Settings
 from service.auth import Caller, new_id, now
-from service.errors import InvalidParameter, NotFound
 from service.identity import ratelimit
 from service.identity.store import audit, read_one
 from service.orcid import OrcidClient
 from service.outbox import Message, Outbox
 from service.repository.base import resolve
-from service.settings import Settings
 
 
 @dataclass(frozen=True)

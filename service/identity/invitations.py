@@ -11,11 +11,11 @@ from neo4j import Driver
 from sqlalchemy.exc import IntegrityError
 
 from core.accounts import AccountsStore, records
+from core.errors import Conflict, Forbidden, InvalidParameter, NotFound
+from core.settings import Settings
 from service.auth import Caller, new_id, now
-from service.errors import Conflict, Forbidden, InvalidParameter, NotFound
 from service.identity.claims import resolve_author
 from service.identity.store import audit, read, read_one
-from service.settings import Settings
 
 
 def _sender_record(parties: dict[str, Any], chosen: str | None) -> str:

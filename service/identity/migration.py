@@ -16,10 +16,10 @@ from neo4j import Driver, RoutingControl
 from sqlalchemy import Connection
 
 from core.accounts import AccountsStore, people, tables
+from core.errors import ConfigurationError
 from core.keyed import keyed_from_sha256
 from cypher import query, statements
 from service.auth import TOKEN, now
-from service.errors import ConfigurationError
 from service.identity.claims import CODE, STATE
 
 DELETE_BATCH = 2_000

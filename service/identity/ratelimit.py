@@ -4,9 +4,9 @@ restarts."""
 from __future__ import annotations
 
 from core.accounts import AccountsStore, claims
+from core.errors import RateLimited
+from core.settings import Settings
 from service.auth import now
-from service.errors import RateLimited
-from service.settings import Settings
 
 
 def hit(store: AccountsStore, settings: Settings, key: str, limit: int, what: str) -> None:

@@ -18,10 +18,10 @@ from neo4j import Driver, ManagedTransaction, RoutingControl
 from sqlalchemy import Connection
 
 from core.accounts import AccountsStore, records
+from core.settings import Settings
 from cypher import query
 from service.auth import Caller, new_id, now
 from service.repository.convert import plain
-from service.settings import Settings
 
 T = TypeVar("T")
 log = logging.getLogger("peergraph")

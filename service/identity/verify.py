@@ -20,9 +20,7 @@ from sqlalchemy import Connection
 
 from core.accounts import AccountsStore
 from core.accounts import claims as claim_rows
-from scoring.verification import AuthorFacts, verify
-from service.auth import Caller, caller_of_token, now
-from service.errors import (
+from core.errors import (
     Conflict,
     Forbidden,
     InvalidParameter,
@@ -31,11 +29,13 @@ from service.errors import (
     RateLimited,
     Unauthorized,
 )
+from core.settings import Settings
+from scoring.verification import AuthorFacts, verify
+from service.auth import Caller, caller_of_token, now
 from service.identity import ratelimit
 from service.identity.claims import STATE, code_digest
 from service.identity.store import audit, read_one, run, write
 from service.orcid import OrcidClient, OrcidRefused, bare_orcid
-from service.settings import Settings
 
 # A proof check: given the locked claim, the reason it fails, or None when it holds.
 Check = Callable[[dict[str, Any]], str | None]

@@ -8,6 +8,7 @@ from typing import Any
 
 from neo4j import Driver
 
+from core.settings import Settings
 from service.repository.base import read_entity
 from service.repository.cursor import decode_cursor, encode_cursor
 from service.schemas.authors import (
@@ -19,7 +20,6 @@ from service.schemas.authors import (
     WorksPage,
     WorkSummary,
 )
-from service.settings import Settings
 
 log = logging.getLogger("peergraph")
 

@@ -8,10 +8,10 @@ from typing import Any
 from neo4j import READ_ACCESS, Driver, ManagedTransaction, Record, unit_of_work
 from neo4j.exceptions import ClientError, TransientError
 
+from core.errors import DatabaseUnavailable, NotFound, QueryTimeout
+from core.settings import Settings
 from cypher import query
-from service.errors import DatabaseUnavailable, NotFound, QueryTimeout
 from service.repository.ids import candidates
-from service.settings import Settings
 
 NODE_LABELS = ("Author", "Work", "Topic", "Institution", "Venue")
 

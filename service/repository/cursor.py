@@ -6,7 +6,7 @@ import base64
 import binascii
 import json
 
-from service.errors import InvalidParameter
+from core.errors import InvalidParameter
 
 
 def encode_cursor(sort_year: int, item_id: str) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from neo4j import Driver
 
+from core.settings import Settings
 from service.repository.base import read_entity
 from service.repository.convert import plain
 from service.schemas.entities import InstitutionDetail, TopicDetail, WorkDetail
-from service.settings import Settings
 
 FIRST_PAGE = 20
 # Top works of a topic whose authors are counted to rank "most active authors".

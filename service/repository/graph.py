@@ -6,9 +6,9 @@ from typing import Any
 
 from neo4j import Driver
 
-from service.errors import InvalidParameter, NotFound
+from core.errors import InvalidParameter, NotFound
+from core.settings import Settings
 from service.repository.base import NODE_LABELS, read, read_one, resolve
-from service.settings import Settings
 
 # The only relationship types a neighbourhood may follow; user-facing names map onto these.
 EDGE_TYPES = ("AUTHORED", "ABOUT", "PUBLISHED_IN", "CITES", "AFFILIATED_WITH",

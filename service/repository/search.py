@@ -9,11 +9,11 @@ from typing import Any
 from neo4j import Driver
 from neo4j.exceptions import ClientError
 
-from service.errors import InvalidParameter
+from core.errors import InvalidParameter
+from core.settings import Settings
 from service.repository.base import read
 from service.repository.convert import present
 from service.schemas.search import SearchHit, SearchResults
-from service.settings import Settings
 
 SEARCH_TYPES = ("author", "work")
 _QUERY_FILES = {"author": "search/search_authors", "work": "search/search_works"}

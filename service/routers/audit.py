@@ -11,15 +11,15 @@ from neo4j import Driver
 from pydantic import BaseModel
 
 from core.accounts import records
+from core.errors import InvalidParameter
+from core.settings import Settings
 from scoring.job import rescore
 from scoring.schedule import options_from
 from service.auth import AdminUser
 from service.deps import AccountsDep, DriverDep, SettingsDep
-from service.errors import InvalidParameter
 from service.identity.store import audit_only
 from service.schemas.identity import AuditEventOut, AuditPage
 from service.schemas.identity import identity_responses as responses
-from service.settings import Settings
 
 log = logging.getLogger("peergraph")
 

@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
 
+from core.errors import InvalidParameter
 from service.deps import DriverDep, SettingsDep
-from service.errors import InvalidParameter
 from service.repository import authors
 from service.routers import id_path  # noqa: F401  (registers the {…:anyid} path type)
 from service.schemas.authors import CollaboratorsPage, Profile, WorksPage

@@ -8,9 +8,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request, status
 
 from core.accounts import claims as claim_rows
+from core.errors import InvalidParameter
 from service.auth import AdminUser, CurrentUser
 from service.deps import AccountsDep, DriverDep, SettingsDep
-from service.errors import InvalidParameter
 from service.identity import claims, verify
 from service.orcid import OrcidClient
 from service.outbox import Outbox, outbox_from

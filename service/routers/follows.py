@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
+from core.errors import NotFound
 from service.auth import CurrentUser
 from service.deps import AccountsDep, DriverDep, SettingsDep
-from service.errors import NotFound
 from service.identity.claims import resolve_author
 from service.identity.store import audited, read
 from service.schemas.identity import FollowedAuthor, FollowingPage, FollowState

@@ -7,9 +7,9 @@ from typing import Any
 from fastapi import APIRouter, Request
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
-from service.db import SCHEMA_VERSION, ensure_schema, schema_version
+from core.db import SCHEMA_VERSION, ensure_schema, schema_version
+from core.errors import DatabaseUnavailable
 from service.deps import DriverDep, SettingsDep
-from service.errors import DatabaseUnavailable
 from service.identity.migration import LEGACY_WARNING, legacy_present
 
 router = APIRouter(tags=["health"])

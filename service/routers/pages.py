@@ -13,13 +13,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from core.errors import PeergraphError, Unauthorized
+from core.settings import PROJECT_ROOT
 from service.auth import authenticate
 from service.deps import AccountsDep, DriverDep, SettingsDep
-from service.errors import PeergraphError, Unauthorized
 from service.repository import authors
 from service.repository import search as search_repo
 from service.routers import id_path  # noqa: F401  (registers the {…:anyid} path type)
-from service.settings import PROJECT_ROOT
 from service.web import views
 from service.web.session import (
     WebSession,

@@ -10,10 +10,10 @@ from fastapi import APIRouter, Path, Query
 from neo4j import RoutingControl
 from pydantic import BaseModel
 
+from core.errors import NotFound
 from cypher import query
 from scoring.runs import list_runs
 from service.deps import DriverDep, SettingsDep
-from service.errors import NotFound
 from service.schemas.problem import problem_responses
 
 router = APIRouter(prefix="/api/v1", tags=["scoring"], responses=problem_responses(422, 503))

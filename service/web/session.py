@@ -17,9 +17,9 @@ from datetime import timedelta
 from fastapi import Request, Response
 
 from core.accounts import AccountsStore, people
+from core.errors import Forbidden, Unauthorized
+from core.settings import Settings
 from service.auth import Caller, caller_of, now
-from service.errors import Forbidden, Unauthorized
-from service.settings import Settings
 
 COOKIE_NAME = "peergraph_session"
 CSRF_HEADER = "X-CSRF-Token"

@@ -9,12 +9,12 @@ from neo4j import Driver
 
 from core.accounts import AccountsStore
 from core.accounts import claims as claim_rows
+from core.settings import Settings
 from service.auth import Caller
 from service.identity.store import read, read_one
 from service.repository import authors
 from service.routers.scoring import ScoreHistory, score_history
 from service.schemas.authors import Collaborator, Profile, WorksPage
-from service.settings import Settings
 
 WORKS_PER_PAGE = 10
 HOME_LIST_SIZE = 8

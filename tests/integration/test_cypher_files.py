@@ -4,8 +4,8 @@ import pytest
 from neo4j import Driver
 
 import cypher
-from service.db import apply_schema, count_graph, schema_version
-from service.settings import Settings
+from core.db import apply_schema, count_graph, schema_version
+from core.settings import Settings
 
 QUERY_NAMES = [name for name in cypher.names() if not name.startswith("schema/")]
 

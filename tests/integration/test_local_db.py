@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 from neo4j import GraphDatabase
 
-from service.localdb import free_port
-from service.settings import Settings
+from core.localdb import free_port
+from core.settings import Settings
 
 pytestmark = pytest.mark.skipif(not Settings().launcher_jar.is_file(),
                                 reason="launcher not built (make install builds it)")
 
 
 def _peergraph(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-c", "from service.cli import main; main()", *args]
+    command = [sys.executable, "-c", "from cli import main; main()", *args]
     return subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
 
 

@@ -2,8 +2,8 @@
 
 from neo4j import Driver
 
+from core.settings import Settings
 from loaders.sample import load_sample
-from service.settings import Settings
 
 
 def _works_of(driver: Driver, author_id: str) -> int:

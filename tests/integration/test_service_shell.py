@@ -4,9 +4,9 @@ from fastapi.testclient import TestClient
 from neo4j import Driver
 from pydantic import SecretStr
 
+from core.localdb import free_port
+from core.settings import Settings
 from service.app import create_app
-from service.localdb import free_port
-from service.settings import Settings
 
 PROBLEM_KEYS = {"type", "title", "status", "code", "detail"}
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from core.errors import InvalidParameter, NotFound
 from service.analyst import catalogue
 from service.analyst.catalogue import HeaderError, Parameter, from_text, parse
-from service.errors import InvalidParameter, NotFound
 
 HEADER = """// title: Example
 // description: First line,

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
+from core.errors import Forbidden, InvalidParameter
 from service.analyst.guard import check_text, refusal
-from service.errors import Forbidden, InvalidParameter
 
 ALLOWED = {"db.labels", "dbms.components"}
 

@@ -8,8 +8,8 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
-from service.analyst.shell import Shell, ShellState, parse_param, prompt_session
-from service.errors import Forbidden
+from cli.shell import Shell, ShellState, parse_param, prompt_session
+from core.errors import Forbidden
 
 
 def _shell() -> tuple[Shell, list[tuple[str, ShellState]], Console]:

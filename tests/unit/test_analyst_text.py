@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from core.errors import InvalidParameter
 from service.analyst.guard import check_text
 from service.analyst.text import mask, nesting_depth
-from service.errors import InvalidParameter
 
 
 def _depth(text: str) -> int:

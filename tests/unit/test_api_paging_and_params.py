@@ -4,7 +4,7 @@ import base64
 
 import pytest
 
-from service.errors import InvalidParameter
+from core.errors import InvalidParameter
 from service.repository.cursor import decode_cursor, encode_cursor
 from service.repository.graph import EDGE_TYPES, allowed
 from service.repository.search import _highlight, _terms

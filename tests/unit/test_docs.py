@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import cypher
-from service.settings import Settings
+from core.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 

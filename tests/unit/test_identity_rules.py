@@ -12,12 +12,12 @@ import httpx
 import pytest
 from pydantic import SecretStr
 
+from core.errors import ConfigurationError, InvalidParameter, UpstreamUnavailable
 from core.keyed import keyed, keyed_from_sha256, sha256_hex
-from service.errors import ConfigurationError, InvalidParameter, UpstreamUnavailable
+from core.settings import Settings
 from service.identity.claims import choose_address, mask
 from service.identity.verify import _refusal
 from service.orcid import OrcidClient, OrcidRefused, bare_orcid
-from service.settings import Settings
 
 TARGET = {"id": "A1", "emails": ["ada@example.org"], "domains": ["uni.example.edu"]}
 

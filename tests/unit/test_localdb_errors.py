@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from service.localdb import LocalDbError, LocalNeo4j, free_port
-from service.settings import Settings
+from core.localdb import LocalDbError, LocalNeo4j, free_port
+from core.settings import Settings
 
 
 def _local(tmp_path: Path, **overrides: object) -> LocalNeo4j:

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from service.errors import ConfigurationError
-from service.settings import Settings
+from core.errors import ConfigurationError
+from core.settings import Settings
 
 
 def test_reads_prefixed_environment(monkeypatch: pytest.MonkeyPatch) -> None:

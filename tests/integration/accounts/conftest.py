@@ -15,9 +15,9 @@ from neo4j import Driver
 from pydantic import SecretStr
 
 from core.accounts import AccountsStore, open_store
+from core.settings import Settings
 from service.app import create_app
 from service.identity import accounts
-from service.settings import Settings
 
 IDENTITY = Path(__file__).resolve().parents[1] / "identity"
 sys.path.insert(0, str(IDENTITY))  # the identity tests' helpers and fake ORCID

@@ -16,10 +16,10 @@ from neo4j import Driver
 from sqlalchemy import func, select
 
 from core.accounts import AccountsStore, tables
+from core.errors import ConfigurationError
+from core.settings import Settings
 from service.app import create_app
-from service.errors import ConfigurationError
 from service.identity.migration import migrate_graph
-from service.settings import Settings
 
 LEGACY = Path(__file__).resolve().parents[2] / "fixtures" / "identity" / \
     "legacy_identity_graph.cypher"

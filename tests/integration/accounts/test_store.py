@@ -13,11 +13,11 @@ from fastapi.testclient import TestClient
 from identity_helpers import User, last_code, start_email_claim
 
 from core.accounts import AccountsStore, open_store, tables
+from core.errors import PeergraphError
+from core.settings import Settings
 from service.auth import authenticate
-from service.errors import PeergraphError
 from service.identity import ratelimit, verify
 from service.orcid import OrcidClient
-from service.settings import Settings
 
 Outbox = Callable[[], list[dict[str, str]]]
 

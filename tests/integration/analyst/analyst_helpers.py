@@ -12,11 +12,11 @@ import pytest
 import uvicorn
 from neo4j import Driver
 
+from core.localdb import free_port
+from core.settings import Settings
 from cypher import query
 from service.analyst.limits import APP_TAG
 from service.app import create_app
-from service.localdb import free_port
-from service.settings import Settings
 
 
 @contextmanager

@@ -9,8 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
+from core.settings import Settings
 from service.app import create_app
-from service.settings import Settings
 
 # A small graph: 4 authors, 4 works, citations, two topics, an institution, collaborations
 # and two scoring runs. Test data only: it never leaves the test database.

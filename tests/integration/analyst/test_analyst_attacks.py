@@ -16,7 +16,7 @@ import pytest
 from analyst_helpers import analyst_transactions, served, wait_until_no_analyst_transactions
 from neo4j import Driver
 
-from service.settings import Settings
+from core.settings import Settings
 
 NESTED = "RETURN " + "(" * 30_000 + "1" + ")" * 30_000  # 60 KB, the reported attack
 HUGE_RECORD = "RETURN range(1, 20000000) AS big"  # one record of ~100 MB on the wire

@@ -12,10 +12,10 @@ from analyst_helpers import analyst_transactions, wait_until_no_analyst_transact
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
+from core.settings import Settings
 from service.analyst.limits import Limits
 from service.analyst.pool import AnalystPool
 from service.app import create_app
-from service.settings import Settings
 
 # One row, computed in one expression: Neo4j checks for termination between rows only.
 LONG_REDUCE = "RETURN reduce(s = 0, x IN range(1, 100000000) | s + x) AS total"

@@ -15,10 +15,10 @@ from fastapi.testclient import TestClient
 from neo4j import Driver
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
+from core.settings import Settings
 from service.analyst.budget import AnswerTooLarge, ByteBudget, budgeted
 from service.analyst.runner import Limits, cut_line, run_json_bytes
 from service.app import create_app
-from service.settings import Settings
 
 SMALL = 65_536  # the smallest PEERGRAPH_ANALYST_MAX_BYTES allowed
 BIG_RECORD = "RETURN range(1, 2000000) AS big"  # one record of ~10 MB on the wire

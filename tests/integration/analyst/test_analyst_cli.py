@@ -10,8 +10,8 @@ import pytest
 from neo4j import Driver
 from typer.testing import CliRunner
 
-from service.cli import app
-from service.settings import Settings, get_settings
+from cli import app
+from core.settings import Settings, get_settings
 
 
 @pytest.fixture

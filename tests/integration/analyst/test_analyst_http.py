@@ -9,10 +9,10 @@ import orjson
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
+from core.settings import Settings
 from service.analyst.cursor import ACCEPTED
 from service.analyst.runner import Limits, run_json, run_json_bytes
 from service.analyst.values import dumps
-from service.settings import Settings
 
 
 def _post(client: TestClient, **body: object) -> dict:

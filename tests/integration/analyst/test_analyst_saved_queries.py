@@ -9,7 +9,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from service.settings import Settings
+from core.settings import Settings
 
 STARTER_SET = {"top_authors_by_trust_in_topic", "collaborators_of_collaborators",
                "institutions_by_verified_authors", "score_movers_last_run",

@@ -12,10 +12,10 @@ import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
+from core.db import apply_schema, delete_everything
+from core.settings import Settings
 from loaders.sample import load_sample
 from service.app import create_app
-from service.db import apply_schema, delete_everything
-from service.settings import Settings
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "api"
 

@@ -12,13 +12,13 @@ from fastapi.testclient import TestClient
 from neo4j.time import Date, DateTime, Duration
 from pydantic import BaseModel, TypeAdapter
 
+from core.settings import Settings
 from service.app import create_app
 from service.repository.convert import plain
 from service.routers import authors, graph
 from service.schemas.authors import CollaboratorsPage, Profile, WorksPage
 from service.schemas.encoded import dumps
 from service.schemas.graph import CollaborationPaths, Neighbourhood
-from service.settings import Settings
 
 HOT = [  # (path template, a request over the enriched sample, its model)
     ("/api/v1/authors/{author_id:anyid}", "/api/v1/authors/researcher1", Profile),

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from core.localdb import free_port
+from core.settings import Settings
 from service.app import create_app
-from service.localdb import free_port
-from service.settings import Settings
 
 PROBLEM = "application/problem+json"
 NOT_FOUND = [

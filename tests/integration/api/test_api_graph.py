@@ -7,8 +7,8 @@ from typing import Any
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
+from core.settings import Settings
 from service.app import create_app
-from service.settings import Settings
 
 COLLABORATORS = {"researcher1", "researcher2", "researcher3", "researcher4"}
 

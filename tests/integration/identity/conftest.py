@@ -16,10 +16,10 @@ from neo4j import Driver
 from pydantic import SecretStr
 
 from core.accounts import AccountsStore
+from core.settings import Settings
 from loaders.sample import load_sample
 from service.app import create_app
 from service.identity import accounts
-from service.settings import Settings
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "identity"
 

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from core.accounts import AccountsStore, tables
 from core.keyed import keyed
-from service.settings import Settings
+from core.settings import Settings
 
 WRITES = [
     ("put", "/api/v1/authors/researcher0/follow", None),
@@ -115,8 +115,8 @@ def test_only_admins_create_users_or_issue_tokens_to_others(
 
 def test_cli_bootstraps_an_admin_and_prints_its_token_once(
         client: TestClient, settings: Settings) -> None:
-    from service.cli import app
-    from service.settings import get_settings
+    from cli import app
+    from core.settings import get_settings
 
     env = {"PEERGRAPH_NEO4J_URI": settings.neo4j_uri,
            "PEERGRAPH_NEO4J_USER": settings.neo4j_user,

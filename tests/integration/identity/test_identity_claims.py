@@ -13,7 +13,7 @@ from neo4j import Driver
 from sqlalchemy import select, update
 
 from core.accounts import AccountsStore, tables
-from service.settings import Settings
+from core.settings import Settings
 
 Outbox = Callable[[], list[dict[str, str]]]
 

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from identity_helpers import User
 from neo4j import Driver
 
-from service.settings import Settings
+from core.settings import Settings
 
 
 def _changed_at(graph: Driver, settings: Settings, author: str) -> object:

@@ -11,7 +11,7 @@ from identity_fakes import FakeOrcid
 from identity_helpers import User, sign_in_page
 from neo4j import Driver
 
-from service.settings import Settings
+from core.settings import Settings
 
 RECORD_ORCID = "0000-0002-1825-0097"
 

@@ -11,10 +11,10 @@ from fastapi.testclient import TestClient
 from identity_fakes import FakeSmtp
 from identity_helpers import User
 
+from core.errors import UpstreamUnavailable
+from core.settings import Settings
 from service.app import create_app
-from service.errors import UpstreamUnavailable
 from service.outbox import FileOutbox, LogOutbox, Message, SmtpOutbox, outbox_from
-from service.settings import Settings
 
 
 @pytest.fixture

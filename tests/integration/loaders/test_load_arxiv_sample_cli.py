@@ -11,11 +11,11 @@ from loaders_helpers import FIXTURES, count, graph_snapshot
 from neo4j import Driver
 from typer.testing import CliRunner
 
+from cli import app
+from core.settings import Settings, get_settings
 from loaders.arxiv import load_arxiv, name_key
 from loaders.pipeline import LoadOptions
 from loaders.sample import load_sample
-from service.cli import app
-from service.settings import Settings, get_settings
 
 ARXIV = FIXTURES / "arxiv-metadata-head50.jsonl"
 

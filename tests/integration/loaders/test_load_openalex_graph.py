@@ -10,10 +10,10 @@ from typing import Any
 from loaders_helpers import FIXTURES, count, graph_snapshot
 from neo4j import Driver
 
+from core.db import apply_schema, delete_everything
+from core.settings import Settings
 from loaders.openalex import load_openalex
 from loaders.pipeline import LoadOptions
-from service.db import apply_schema, delete_everything
-from service.settings import Settings
 
 WORKS_2022 = FIXTURES / "openalex-works-2022.jsonl"
 SNAPSHOT_2023 = FIXTURES / "openalex-snapshot-2023"

@@ -7,11 +7,11 @@ from pathlib import Path
 from loaders_helpers import graph_snapshot
 from neo4j import Driver
 
+from core.db import apply_schema, delete_everything
+from core.settings import Settings
 from loaders.openalex import load_openalex
 from loaders.pipeline import LoadOptions
 from loaders.synthetic import write_synthetic
-from service.db import apply_schema, delete_everything
-from service.settings import Settings
 
 
 def test_two_writers_load_the_same_graph_as_one(driver: Driver, settings: Settings,

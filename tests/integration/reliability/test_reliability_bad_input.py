@@ -10,10 +10,10 @@ from fastapi.testclient import TestClient
 from neo4j import Driver
 from reliability_helpers import Fingerprint, fingerprint
 
+from core.db import apply_schema, delete_everything
+from core.settings import Settings
 from loaders.sample import load_sample
 from service.app import create_app
-from service.db import apply_schema, delete_everything
-from service.settings import Settings
 
 PROBLEM = "application/problem+json"
 JSON = {"content-type": "application/json"}

@@ -16,10 +16,10 @@ from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from core.accounts import AccountsStore
+from core.settings import Settings
 from loaders.sample import load_sample
 from service.app import create_app
 from service.identity import accounts
-from service.settings import Settings
 
 AUTHOR, ADDRESS = "researcher1", "r1@example.org"
 

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from core.db import apply_schema, make_driver
+from core.localdb import LocalNeo4j, free_port
+from core.settings import Settings
 from loaders.sample import load_sample
 from service.app import create_app
-from service.db import apply_schema, make_driver
-from service.localdb import LocalNeo4j, free_port
-from service.settings import Settings
 
 pytestmark = pytest.mark.skipif(not Settings().launcher_jar.is_file(),
                                 reason="launcher not built (make install builds it)")

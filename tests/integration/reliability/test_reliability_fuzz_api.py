@@ -18,10 +18,10 @@ from reliability_helpers import fingerprint
 from schemathesis import Case, GenerationMode
 from schemathesis.schemas import APIOperation, BaseSchema
 
+from core.db import apply_schema, delete_everything
+from core.settings import Settings
 from loaders.sample import load_sample
 from service.app import create_app
-from service.db import apply_schema, delete_everything
-from service.settings import Settings
 
 EXAMPLES_PER_OPERATION = 15
 

@@ -19,16 +19,16 @@ import pytest
 from neo4j import Driver
 from reliability_helpers import fingerprint
 
+from core.db import delete_everything, record_schema_version
+from core.settings import Settings
 from loaders.openalex import load_openalex
 from loaders.pipeline import LoadOptions
 from loaders.synthetic import write_synthetic
-from service.db import delete_everything, record_schema_version
-from service.settings import Settings
 
 WORKS, BATCH = 12_000, 100  # big enough that a busy machine cannot finish it before the kill
 KILL_AFTER_LINE = 5 * BATCH  # some batches committed, most of the file still to come
 # The CLI's entry point, without depending on the console script being on PATH.
-PEERGRAPH = [sys.executable, "-c", "from service.cli import main; main()"]
+PEERGRAPH = [sys.executable, "-c", "from cli import main; main()"]
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 
 

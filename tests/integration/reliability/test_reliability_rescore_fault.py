@@ -14,12 +14,12 @@ import pytest
 from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import DriverError, Neo4jError
 
+from core.db import apply_schema
+from core.localdb import LocalNeo4j, free_port
+from core.settings import Settings
 from loaders.sample import load_sample
 from scoring import runs
 from scoring.job import RunOptions, rescore
-from service.db import apply_schema
-from service.localdb import LocalNeo4j, free_port
-from service.settings import Settings
 
 pytestmark = pytest.mark.skipif(not Settings().launcher_jar.is_file(),
                                 reason="launcher not built (make install builds it)")

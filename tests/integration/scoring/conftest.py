@@ -10,9 +10,9 @@ from fastapi.testclient import TestClient
 from neo4j import Driver
 from scoring_graphs import Builder, author_row, work_rows
 
+from core.settings import Settings
 from loaders.graph_rows import GraphRows, write_rows
 from service.app import create_app
-from service.settings import Settings
 
 
 @pytest.fixture

@@ -6,11 +6,11 @@ import pytest
 from neo4j import Driver
 from typer.testing import CliRunner
 
+from cli import app
+from core.errors import ConfigurationError
+from core.settings import Settings, get_settings
 from loaders.sample import load_sample
 from scoring.schedule import cron_trigger
-from service.cli import app
-from service.errors import ConfigurationError
-from service.settings import Settings, get_settings
 
 
 @pytest.fixture

@@ -10,11 +10,11 @@ from fastapi.testclient import TestClient
 from neo4j import Driver
 from scoring_graphs import Builder, author_props, ring_and_verified_graph
 
+from core.errors import Conflict
+from core.settings import Settings
 from loaders.sample import load_sample
 from scoring import runs
 from scoring.job import RunOptions, rescore
-from service.errors import Conflict
-from service.settings import Settings
 
 
 class FailAfterFirstBatch:

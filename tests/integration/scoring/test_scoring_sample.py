@@ -4,10 +4,10 @@ import json
 
 from neo4j import Driver
 
+from core.settings import Settings
 from loaders.sample import load_sample
 from scoring.job import RunOptions, rescore
 from scoring.topics import TOPIC_COUNT_THRESHOLD
-from service.settings import Settings
 
 
 def _author(driver: Driver, author_id: str) -> dict:

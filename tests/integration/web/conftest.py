@@ -20,12 +20,12 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from web_helpers import PageWatch, WebApp
 
 from core.accounts import AccountsStore
+from core.db import apply_schema, delete_everything
+from core.localdb import free_port
+from core.settings import Settings
 from loaders.sample import load_sample
 from scoring.job import RunOptions, rescore
 from service.app import create_app
-from service.db import apply_schema, delete_everything
-from service.localdb import free_port
-from service.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[3]
 CHROMIUM = Path("/usr/bin/chromium")

@@ -12,7 +12,7 @@ from neo4j import Driver
 from playwright.sync_api import Page
 
 from core.accounts import AccountsStore
-from service.settings import Settings
+from core.settings import Settings
 
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 

@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from service.settings import Settings
+from core.settings import Settings
 
 READY, ERROR = "PEERGRAPH-LAUNCHER READY", "PEERGRAPH-LAUNCHER ERROR"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}

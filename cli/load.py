@@ -9,13 +9,13 @@ import typer
 from neo4j import Driver
 from rich.console import Console
 
+from core.db import apply_schema, check_connectivity, make_driver
+from core.settings import get_settings
 from loaders.arxiv import load_arxiv
 from loaders.openalex import load_openalex
 from loaders.pipeline import LoadOptions, LoadSummary
 from loaders.sample import load_sample_run
 from loaders.synthetic import write_synthetic
-from service.db import apply_schema, check_connectivity, make_driver
-from service.settings import get_settings
 
 load_app = typer.Typer(help="Load sources into the graph (idempotent, resumable).",
                        no_args_is_help=True)

@@ -7,12 +7,12 @@ import typer
 from rich.console import Console
 
 from core.accounts import AccountsStore, open_store
+from core.db import check_connectivity, make_driver
+from core.errors import NotFound
+from core.settings import Settings, get_settings
 from service.auth import issue_token
-from service.db import check_connectivity, make_driver
-from service.errors import NotFound
 from service.identity import accounts, migration
 from service.identity.claims import mask, resolve_author
-from service.settings import Settings, get_settings
 
 users_app = typer.Typer(help="Platform users and their API tokens.", no_args_is_help=True)
 accounts_app = typer.Typer(help="The accounts store (users, tokens, claims … outside the "

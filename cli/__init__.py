@@ -11,14 +11,14 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from service.cli_analyst import cypher_command, query_command, schema_command
-from service.cli_load import generate_app, load_app, load_sample_command
-from service.cli_scoring import rescore_after_load, rescore_command
-from service.cli_users import accounts_app, users_app
-from service.db import apply_schema, check_connectivity, count_graph, make_driver
-from service.errors import PeergraphError
-from service.localdb import LocalDbError, LocalNeo4j
-from service.settings import PROJECT_ROOT, get_settings
+from cli.analyst import cypher_command, query_command, schema_command
+from cli.load import generate_app, load_app, load_sample_command
+from cli.scoring import rescore_after_load, rescore_command
+from cli.users import accounts_app, users_app
+from core.db import apply_schema, check_connectivity, count_graph, make_driver
+from core.errors import PeergraphError
+from core.localdb import LocalDbError, LocalNeo4j
+from core.settings import PROJECT_ROOT, get_settings
 
 app = typer.Typer(help="Peergraph: a research-trust knowledge graph over Neo4j.",
                   no_args_is_help=True, pretty_exceptions_enable=False)

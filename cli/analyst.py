@@ -13,15 +13,15 @@ import typer
 from neo4j import Driver
 from rich.console import Console
 
+from cli.shell import Shell, ShellState, parse_param, prompt_session
+from core.db import check_connectivity, make_driver
+from core.errors import InvalidParameter
+from core.settings import Settings, get_settings
 from service.analyst import catalogue
 from service.analyst.limits import resolve_limits
 from service.analyst.model import graph_model
 from service.analyst.pool import AnalystPool
 from service.analyst.render import FORMATS, print_result, print_rows
-from service.analyst.shell import Shell, ShellState, parse_param, prompt_session
-from service.db import check_connectivity, make_driver
-from service.errors import InvalidParameter
-from service.settings import Settings, get_settings
 
 console = Console(stderr=True)
 HISTORY = Path.home() / ".peergraph_cypher_history"

@@ -17,8 +17,8 @@ from prompt_toolkit.history import FileHistory
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from rich.console import Console
 
+from core.errors import PeergraphError
 from service.analyst.render import FORMATS
-from service.errors import PeergraphError
 
 HELP = """Type Cypher; end it with `;` to run it (Esc then Enter also runs). Commands:
   :format table|csv|json   how results print        :limit N       row cap

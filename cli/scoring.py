@@ -6,10 +6,10 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from core.db import apply_schema, check_connectivity, make_driver
+from core.settings import get_settings
 from scoring.job import RunSummary, rescore
 from scoring.schedule import options_from, run_forever
-from service.db import apply_schema, check_connectivity, make_driver
-from service.settings import get_settings
 
 console = Console(stderr=True)
 

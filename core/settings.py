@@ -130,7 +130,7 @@ class Settings(BaseSettings):
         """The server key, or a clear error saying where to set it."""
         key = self.secret_key.get_secret_value() if self.secret_key else ""
         if len(key) < 32:
-            from service.errors import ConfigurationError
+            from core.errors import ConfigurationError
 
             raise ConfigurationError(
                 "No server key: set PEERGRAPH_SECRET_KEY to 32 or more random characters (or "
@@ -147,7 +147,7 @@ class Settings(BaseSettings):
     def password(self) -> str:
         """The Neo4j password, or a clear error saying where to set it."""
         if self.neo4j_password is None or not self.neo4j_password.get_secret_value():
-            from service.errors import ConfigurationError
+            from core.errors import ConfigurationError
 
             raise ConfigurationError(
                 "No Neo4j password: set PEERGRAPH_NEO4J_PASSWORD (or run `peergraph setup-env` "

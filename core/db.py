@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 from neo4j import Driver, GraphDatabase, RoutingControl
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
+from core.errors import DatabaseUnavailable
+from core.settings import Settings
 from cypher import names, query, statements
-from service.errors import DatabaseUnavailable
-from service.settings import Settings
 
 log = logging.getLogger("peergraph")
 
