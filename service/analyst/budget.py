@@ -16,7 +16,7 @@ from __future__ import annotations
 import inspect
 import logging
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -34,7 +34,7 @@ class AnswerTooLarge(OSError):
     """Raised inside the driver when one record is larger than the budget allows."""
 
 
-@dataclass
+@dataclass(slots=True)
 class ByteBudget:
     """The most bytes one message may have; what was read; whether reading was cut off."""
 
@@ -70,9 +70,12 @@ def budgeted(budget: ByteBudget) -> Iterator[ByteBudget]:
         _BUDGET.reset(token)
 
 
-def _receive_into_buffer(sock: Any, buffer: Any, n_bytes: int) -> None:
+def _receive_into_buffer(sock: Any, buffer: Any, n_bytes: int,
+                         _budget: Callable[[], ByteBudget | None] = _BUDGET.get) -> None:
     """The driver's own function, after a look at the budget of the query reading."""
-    budget = _BUDGET.get()
+    # Called twice per Bolt chunk by every query of the process: kept to a few operations
+    # (the bound default saves a global lookup); 0.1 ms per 1 000 records without a budget.
+    budget = _budget()
     if budget is not None:
         budget.socket = sock
         # buffer.used: the bytes of the message read so far (the buffer is reset per message)

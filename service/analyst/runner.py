@@ -52,12 +52,19 @@ def run_json_bytes(driver: Driver, settings: Settings, text: str, parameters: di
         # costs less than one per row.
         body = bytearray(dumps((extra or {}) | {"columns": cursor.columns})[:-1])
         body += b',"rows":['
-        rows = _JsonRows(body, limits.max_bytes - SUMMARY_ROOM)
+        rows, budget = _JsonRows(body, limits.max_bytes - SUMMARY_ROOM), cursor.budget
+        waiting: list[list[Any]] = []
+        since = budget.received  # wire bytes when the waiting rows started
         for values in cursor.records():
-            if not rows.add(values, cursor.budget.received):
-                cursor.truncated_reason = "bytes"
-                break
-        if not rows.flush():
+            waiting.append(values)
+            if (len(waiting) == ENCODE_ROWS_AT_ONCE
+                    or budget.received - since >= ENCODE_AFTER_BYTES):
+                if not rows.add(waiting):
+                    break
+                waiting, since = [], budget.received
+        else:
+            rows.add(waiting)
+        if rows.cut:
             cursor.truncated_reason = "bytes"
     body += b"],"
     body += dumps(_summary(cursor, rows.count, with_plan))[1:]
@@ -68,23 +75,10 @@ class _JsonRows:
     """Rows appended to the JSON array in body, never past `cap` bytes of body."""
 
     def __init__(self, body: bytearray, cap: int) -> None:
-        self.body, self.cap, self.count = body, cap, 0
-        self._waiting: list[list[Any]] = []
-        self._since = 0  # wire bytes received when the waiting rows started
+        self.body, self.cap, self.count, self.cut = body, cap, 0, False
 
-    def add(self, values: list[Any], received: int) -> bool:
-        """Queue one row; encode the queue when it is full. False once the cap is reached."""
-        if not self._waiting:
-            self._since = received
-        self._waiting.append(values)
-        if (len(self._waiting) < ENCODE_ROWS_AT_ONCE
-                and received - self._since < ENCODE_AFTER_BYTES):
-            return True
-        return self.flush()
-
-    def flush(self) -> bool:
-        """Encode the waiting rows, as many as fit under the cap; False if some did not."""
-        rows, self._waiting = self._waiting, []
+    def add(self, rows: list[list[Any]]) -> bool:
+        """Encode rows, as many as fit under the cap; False (and `cut`) if some did not."""
         if not rows:
             return True
         mark = len(self.body)
@@ -98,6 +92,7 @@ class _JsonRows:
             self._append([row])
             if len(self.body) > self.cap:
                 del self.body[mark:]
+                self.cut = True
                 return False
             self.count += 1
         return True
