@@ -3,7 +3,6 @@ PostgreSQL, with the real app over the real Neo4j and the identity test graph.""
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,13 +16,12 @@ from pydantic import SecretStr
 from core.accounts import AccountsStore, open_store
 from core.settings import Settings
 from service.app import create_app
-from service.identity import accounts
 
 IDENTITY = Path(__file__).resolve().parents[1] / "identity"
 sys.path.insert(0, str(IDENTITY))  # the identity tests' helpers and fake ORCID
 
 from identity_fakes import FakeOrcid  # noqa: E402
-from identity_helpers import User  # noqa: E402
+from identity_helpers import User, bootstrap_admin, outbox_reader, user_maker  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -84,30 +82,16 @@ def client(graph: Driver, store: AccountsStore, acc_settings: Settings) -> Itera
 @pytest.fixture
 def admin(store: AccountsStore, acc_settings: Settings) -> User:
     """An admin, bootstrapped the way `peergraph users create --admin` does it."""
-    user, token, secret = accounts.create_user(store, acc_settings, accounts.CLI_CALLER,
-                                               "admin@example.org", "Admin", is_admin=True)
-    assert token is not None and secret is not None
-    return User(user["id"], secret, token["id"])
+    return bootstrap_admin(store, acc_settings)
 
 
 @pytest.fixture
 def make_user(client: TestClient, admin: User) -> Callable[[str], User]:
     """make_user(name) creates a user through the API (as the admin) and returns it."""
-    def _make(name: str) -> User:
-        response = client.post("/api/v1/users", headers=admin.headers,
-                               json={"email": f"{name}@example.org", "display_name": name})
-        assert response.status_code == 201, response.text
-        body = response.json()
-        return User(body["user"]["id"], body["token"]["secret"], body["token"]["token"]["id"])
-    return _make
+    return user_maker(client, admin)
 
 
 @pytest.fixture
 def outbox(acc_settings: Settings) -> Callable[[], list[dict[str, str]]]:
     """outbox() lists the messages the file outbox holds, oldest first."""
-    def _read() -> list[dict[str, str]]:
-        path = acc_settings.outbox_path
-        if not path.exists():
-            return []
-        return [json.loads(line) for line in path.read_text().splitlines()]
-    return _read
+    return outbox_reader(acc_settings.outbox_path)

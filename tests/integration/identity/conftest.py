@@ -3,7 +3,6 @@ app over the real Neo4j, an admin, users with tokens, the file outbox and a fake
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 from accounts_helpers import RECORD_EMAILS, add_record_emails
 from fastapi.testclient import TestClient
 from identity_fakes import FakeOrcid
-from identity_helpers import User
+from identity_helpers import User, bootstrap_admin, outbox_reader, user_maker
 from neo4j import Driver
 from pydantic import SecretStr
 
@@ -19,7 +18,6 @@ from core.accounts import AccountsStore
 from core.settings import Settings
 from loaders.sample import load_sample
 from service.app import create_app
-from service.identity import accounts
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "identity"
 
@@ -68,30 +66,16 @@ def client(graph: Driver, id_settings: Settings) -> Iterator[TestClient]:
 @pytest.fixture
 def admin(graph: Driver, id_settings: Settings, accounts_store: AccountsStore) -> User:
     """An admin, bootstrapped the way `peergraph users create --admin` does it."""
-    user, token, secret = accounts.create_user(accounts_store, id_settings, accounts.CLI_CALLER,
-                                               "admin@example.org", "Admin", is_admin=True)
-    assert token is not None and secret is not None
-    return User(user["id"], secret, token["id"])
+    return bootstrap_admin(accounts_store, id_settings)
 
 
 @pytest.fixture
 def make_user(client: TestClient, admin: User) -> Callable[[str], User]:
     """make_user(name) creates a user through the API (as the admin) and returns it."""
-    def _make(name: str) -> User:
-        response = client.post("/api/v1/users", headers=admin.headers,
-                               json={"email": f"{name}@example.org", "display_name": name})
-        assert response.status_code == 201, response.text
-        body = response.json()
-        return User(body["user"]["id"], body["token"]["secret"], body["token"]["token"]["id"])
-    return _make
+    return user_maker(client, admin)
 
 
 @pytest.fixture
 def outbox(id_settings: Settings) -> Callable[[], list[dict[str, str]]]:
     """outbox() lists the messages the file outbox holds, oldest first."""
-    def _read() -> list[dict[str, str]]:
-        path = id_settings.outbox_path
-        if not path.exists():
-            return []
-        return [json.loads(line) for line in path.read_text().splitlines()]
-    return _read
+    return outbox_reader(id_settings.outbox_path)

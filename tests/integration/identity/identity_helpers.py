@@ -64,3 +64,36 @@ def sign_in_page(client: TestClient, secret: str) -> str:
                                             "next": "/"}, follow_redirects=False)
     assert response.status_code == 303, response.text
     return str(client.cookies["peergraph_session"])
+
+
+def bootstrap_admin(store: Any, settings: Any) -> User:
+    """An admin, made the way `peergraph users create --admin` makes one."""
+    from service.identity import accounts
+
+    user, token, secret = accounts.create_user(store, settings, accounts.CLI_CALLER,
+                                               "admin@example.org", "Admin", is_admin=True)
+    assert token is not None and secret is not None
+    return User(user["id"], secret, token["id"])
+
+
+def user_maker(client: TestClient, admin: User) -> Callable[[str], User]:
+    """make(name) creates a user through the API (as the admin) and returns it."""
+    def make(name: str) -> User:
+        response = client.post("/api/v1/users", headers=admin.headers,
+                               json={"email": f"{name}@example.org", "display_name": name})
+        assert response.status_code == 201, response.text
+        body = response.json()
+        return User(body["user"]["id"], body["token"]["secret"], body["token"]["token"]["id"])
+    return make
+
+
+def outbox_reader(path: Any) -> Callable[[], list[dict[str, str]]]:
+    """read() lists the messages a file outbox holds, oldest first."""
+    import json
+    from pathlib import Path
+
+    def read() -> list[dict[str, str]]:
+        if not Path(path).exists():
+            return []
+        return [json.loads(line) for line in Path(path).read_text().splitlines()]
+    return read
