@@ -32,7 +32,7 @@ from core.db import count_graph, make_driver
 from core.localdb import free_port
 from core.settings import Settings
 from service.repository.authors import CLOSE_COLLABORATOR_MIN_SHARED, TOP_TOPICS, TOPIC_MIN_SCORE
-from service.repository.base import read
+from service.repository.resolve import read
 from service.repository.graph import EDGE_TYPES
 
 LABELS = ["Author", "Work", "Topic", "Institution", "Venue"]

@@ -25,9 +25,9 @@ from bench.api import neighbourhood_params, p50, p95, settings_from, typical_aut
 from core.settings import Settings
 from service.app import create_app
 from service.repository import authors, graph
-from service.repository.base import read
+from service.repository.resolve import read
 from service.schemas.authors import Profile
-from service.schemas.encoded import to_json
+from service.encoding import to_json
 from service.schemas.graph import Neighbourhood
 
 LABELS, EDGES = list(graph.NODE_LABELS), list(graph.EDGE_TYPES)

@@ -16,6 +16,7 @@ from rich.console import Console
 from cli.shell import Shell, ShellState, parse_param, prompt_session
 from core.db import check_connectivity, make_driver
 from core.errors import InvalidParameter
+from core.graph import Graph
 from core.settings import Settings, get_settings
 from service.analyst import catalogue
 from service.analyst.limits import resolve_limits
@@ -79,13 +80,14 @@ def cypher_command(
 
 def _shell(pool: AnalystPool, state: ShellState, history: Path) -> None:
     """The interactive loop; a plain line reader when stdin is not a terminal."""
-    driver, settings = pool.driver, pool.settings
+    settings = pool.settings
+    graph = Graph(pool.driver, settings.neo4j_database)
 
     def run(text: str, current: ShellState) -> None:
         limits = resolve_limits(settings, current.limit, current.timeout_ms)
         print_result(pool, settings, text, current.parameters, limits, current.fmt)
 
-    shell = Shell(run, lambda: _print_model(graph_model(driver, settings), "table"), console)
+    shell = Shell(run, lambda: _print_model(graph_model(graph), "table"), console)
     shell.state = state
     if sys.stdin.isatty():
         console.print(f"Connected to {settings.neo4j_uri} (read-only). :help for commands.")
@@ -153,7 +155,7 @@ def schema_command(fmt: FormatOpt = "table") -> None:
     with _connected() as (driver, settings):
         console.print(f"Bolt URI for your own tools: {settings.neo4j_uri} "
                       f"(database {settings.neo4j_database})")
-        _print_model(graph_model(driver, settings), fmt)
+        _print_model(graph_model(Graph(driver, settings.neo4j_database)), fmt)
 
 
 def _print_model(model: dict[str, Any], fmt: str) -> None:

@@ -9,6 +9,7 @@ from rich.console import Console
 from core.accounts import AccountsStore, open_store
 from core.db import check_connectivity, make_driver
 from core.errors import NotFound
+from core.graph import Graph
 from core.settings import Settings, get_settings
 from service.auth import issue_token
 from service.identity import accounts, migration
@@ -85,7 +86,7 @@ def add_record_email(
     try:
         with make_driver(settings) as driver:
             check_connectivity(driver, settings)
-            author_id = resolve_author(driver, settings, author)
+            author_id = resolve_author(Graph(driver, settings.neo4j_database), author)
         accounts.add_record_email(store, author_id, email)
     finally:
         store.close()

@@ -12,16 +12,15 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from core.accounts import open_store
 from core.db import ensure_schema, make_driver
+from core.graph import Graph
 from core.settings import Settings, get_settings
 from scoring.schedule import start_background
 from service.analyst.pool import AnalystPool
 from service.body_limit import BodyLimit
 from service.errors import install_error_handlers
 from service.identity.migration import LEGACY_WARNING, legacy_present
-from service.routers import authors, entities, graph, health, pages, search
-from service.routers.analyst import router as analyst_router
-from service.routers.identity import IDENTITY_ROUTERS
-from service.routers.scoring import router as scoring_router
+from service.routers import api_router, health
+from service.web import pages
 
 log = logging.getLogger("peergraph")
 
@@ -31,12 +30,15 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Make the one driver, apply the schema if Neo4j answers, close the driver on shutdown."""
     settings = app.state.settings
     app.state.accounts = open_store(settings.accounts_url, settings.secret_key_bytes())
-    app.state.driver = make_driver(settings)
-    app.state.schema_ready = ensure_schema(app.state.driver, app.state.settings) is None
-    if app.state.schema_ready and legacy_present(app.state.driver, settings.neo4j_database):
+    driver = make_driver(settings)
+    # The requests' graph: a server-side time limit, short retries, Neo4j errors mapped.
+    app.state.graph = Graph(driver, settings.neo4j_database, timeout_s=settings.query_timeout_s,
+                            retry_s=settings.explore_retry_time_s)
+    app.state.schema_ready = ensure_schema(driver, settings) is None
+    if app.state.schema_ready and legacy_present(driver, settings.neo4j_database):
         log.warning(LEGACY_WARNING)  # and /ready answers 503 until it is moved
     app.state.analyst = AnalystPool(app.state.settings)  # its own driver and worker threads
-    rescorer = start_background(app.state.driver, app.state.settings)  # PEERGRAPH_RESCORE_CRON
+    rescorer = start_background(driver, settings)  # PEERGRAPH_RESCORE_CRON
     # What start-up made lives as long as the process: frozen out of the cyclic collector, a
     # full collection takes ~2 ms instead of ~100 ms in mid-request (issue 4, PERFORMANCE.md).
     gc.freeze()
@@ -47,7 +49,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if rescorer is not None:
             rescorer.shutdown(wait=False)
         app.state.analyst.close()
-        app.state.driver.close()
+        driver.close()
         app.state.accounts.close()
 
 
@@ -65,17 +67,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                            allow_methods=["GET", "POST", "PUT", "DELETE"],
                            allow_headers=["Authorization", "Content-Type"])
     app.add_middleware(BodyLimit, max_bytes=app.state.settings.max_body_bytes)
-    install_error_handlers(app)
-    # Routes are matched in order and every miss costs: the neighbourhood (the hot path, whose
-    # paths no other router shares) first saves ~0.1 ms a request (issue 4, PERFORMANCE.md),
-    # then the analyst endpoints, whose answers are timed against the bare driver (issue 6).
-    app.include_router(graph.router)
-    app.include_router(analyst_router)
-    app.include_router(health.router)
-    app.include_router(scoring_router)  # before authors: its {author_id:path} is greedy
-    for identity in IDENTITY_ROUTERS:  # users, tokens, follows, claims, invitations, admin
-        app.include_router(identity)
-    for explore in (authors, entities, search):  # the exploration API, /api/v1
-        app.include_router(explore.router)
+    install_error_handlers(app, pages.error_page)
+    app.include_router(api_router, prefix="/api/v1")
+    app.include_router(health.router)  # /health and /ready: for orchestrators, unversioned
     pages.install(app)  # the web explorer: /, /authors/{id}, /explore, sign-in, static files
     return app

@@ -1,49 +1,55 @@
-"""FastAPI dependencies: the settings and the process's one driver."""
+"""FastAPI dependencies: the settings, the graph (the process's one driver) and the accounts
+store, all made by the app's lifespan.
+
+They are `async def` on purpose: FastAPI runs a plain `def` dependency in the thread pool, a
+hop per dependency per request, for what is only an attribute read (issue 4,
+docs/PERFORMANCE.md)."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 from fastapi import Depends, Request
-from neo4j import Driver
 
 from core.accounts import AccountsStore
+from core.graph import Graph
 from core.settings import Settings
+from service.orcid import OrcidClient
+from service.outbox import Outbox, outbox_from
 
 
-def get_app_settings(request: Request) -> Settings:
+async def _settings(request: Request) -> Settings:
     """The settings the app was made with."""
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_driver(request: Request) -> Driver:
-    """The driver made by the lifespan."""
-    driver: Driver = request.app.state.driver
-    return driver
+async def _graph(request: Request) -> Graph:
+    """The graph under the request limits (time limit, short retries, errors mapped)."""
+    graph: Graph = request.app.state.graph
+    return graph
 
 
-# The dependencies are `async def` on purpose: FastAPI runs a plain `def` dependency in the
-# thread pool, a hop per dependency per request, for what is only an attribute read
-# (issue 4, docs/PERFORMANCE.md). The sync functions above stay for direct callers.
-async def _settings_dependency(request: Request) -> Settings:
-    """get_app_settings, resolved on the event loop."""
-    return get_app_settings(request)
-
-
-async def _driver_dependency(request: Request) -> Driver:
-    """get_driver, resolved on the event loop."""
-    return get_driver(request)
-
-
-SettingsDep = Annotated[Settings, Depends(_settings_dependency)]
-DriverDep = Annotated[Driver, Depends(_driver_dependency)]
-
-
-async def _accounts_dependency(request: Request) -> AccountsStore:
-    """The accounts store opened by the lifespan."""
+async def _accounts(request: Request) -> AccountsStore:
+    """The accounts store."""
     store: AccountsStore = request.app.state.accounts
     return store
 
 
-AccountsDep = Annotated[AccountsStore, Depends(_accounts_dependency)]
+async def _orcid(request: Request) -> OrcidClient:
+    """The ORCID client: one set on app.state (a test's), else one from the settings."""
+    client = getattr(request.app.state, "orcid_client", None)
+    return client if isinstance(client, OrcidClient) else OrcidClient(request.app.state.settings)
+
+
+async def _outbox(request: Request) -> Outbox:
+    """The outbox: one set on app.state, else the one PEERGRAPH_OUTBOX names."""
+    box: Outbox | None = getattr(request.app.state, "outbox", None)
+    return box if box is not None else outbox_from(request.app.state.settings)
+
+
+SettingsDep = Annotated[Settings, Depends(_settings)]
+GraphDep = Annotated[Graph, Depends(_graph)]
+AccountsDep = Annotated[AccountsStore, Depends(_accounts)]
+OrcidDep = Annotated[OrcidClient, Depends(_orcid)]
+OutboxDep = Annotated[Outbox, Depends(_outbox)]

@@ -1,14 +1,16 @@
-"""The one problem+json shape every failure is answered with, and the handlers that map the
-errors of core/errors.py (and Neo4j's ServiceUnavailable) to it."""
+"""The one problem shape every failure is answered with, and the handlers that map the errors
+of core/errors.py (and Neo4j's ServiceUnavailable) to it: problem+json for the API, the same
+problem as an HTML error page for a browser on one of the web pages."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -18,6 +20,11 @@ from core.errors import DatabaseUnavailable, InvalidParameter, PeergraphError
 log = logging.getLogger("peergraph")
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+# Paths that answer JSON (the API, the pages' own fetch calls, health, the docs); every
+# other path is a page, whose failures are pages too.
+JSON_PREFIXES = ("/api/", "/web/", "/static/", "/health", "/ready", "/openapi.json", "/docs",
+                 "/redoc")
+ErrorPage = Callable[[Request, int, str, str], Response]
 
 
 def problem(
@@ -48,48 +55,55 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     return out
 
 
-def install_error_handlers(app: FastAPI) -> None:
+def install_error_handlers(app: FastAPI, error_page: ErrorPage | None = None) -> None:
     """Map every failure to the one problem shape; never a stack trace to a client."""
 
+    def answer(request: Request, status: int, code: str, title: str, detail: str,
+               errors: list[dict[str, Any]] | None = None,
+               headers: dict[str, str] | None = None) -> Response:
+        """problem+json, or the error page when the request was for a page."""
+        if error_page is not None and not request.url.path.startswith(JSON_PREFIXES):
+            response = error_page(request, status, title, detail)
+            response.headers.update(headers or {})
+            return response
+        return problem(status, code, title, detail, errors, headers)
+
     @app.exception_handler(PeergraphError)
-    async def _peergraph(_: Request, exc: PeergraphError) -> JSONResponse:
-        return problem(exc.status, exc.code, exc.title, exc.detail, exc.errors, exc.headers)
+    async def _peergraph(request: Request, exc: PeergraphError) -> Response:
+        return answer(request, exc.status, exc.code, exc.title, exc.detail, exc.errors,
+                      exc.headers)
 
     @app.exception_handler(RequestValidationError)
-    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
         errors = _validation_errors(exc)
         detail = "; ".join(f"{e['parameter']}: {e['message']}" for e in errors)
-        return problem(422, "invalid_parameter", "Invalid parameter", detail, errors)
+        return answer(request, 422, "invalid_parameter", "Invalid parameter", detail, errors)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         code = "not_found" if exc.status_code == 404 else f"http_{exc.status_code}"
-        return problem(exc.status_code, code, str(exc.detail), str(exc.detail))
+        return answer(request, exc.status_code, code, str(exc.detail), str(exc.detail))
 
     @app.exception_handler(ServiceUnavailable)
     @app.exception_handler(SessionExpired)
-    async def _neo4j_down(_: Request, exc: Exception) -> JSONResponse:
+    async def _neo4j_down(request: Request, exc: Exception) -> Response:
         log.warning("Neo4j unavailable: %s", exc)
-        return problem(
-            503,
-            DatabaseUnavailable.code,
-            DatabaseUnavailable.title,
-            "The graph database is not answering; try again shortly.",
-        )
+        return answer(request, 503, DatabaseUnavailable.code, DatabaseUnavailable.title,
+                      "The graph database is not answering; try again shortly.")
 
     @app.exception_handler(UnstorableText)
-    async def _unstorable(_: Request, exc: UnstorableText) -> JSONResponse:
-        return problem(422, InvalidParameter.code, InvalidParameter.title,
-                       f"A value was refused: {exc}. Remove it and send the request again.")
+    async def _unstorable(request: Request, exc: UnstorableText) -> Response:
+        return answer(request, 422, InvalidParameter.code, InvalidParameter.title,
+                      f"A value was refused: {exc}. Remove it and send the request again.")
 
     @app.exception_handler(AuthError)
-    async def _neo4j_auth(_: Request, exc: AuthError) -> JSONResponse:
+    async def _neo4j_auth(request: Request, exc: AuthError) -> Response:
         log.error("Neo4j refused the service's credentials: %s", exc.message)
-        return problem(503, DatabaseUnavailable.code, DatabaseUnavailable.title,
-                       "The service cannot sign in to the graph database.")
+        return answer(request, 503, DatabaseUnavailable.code, DatabaseUnavailable.title,
+                      "The service cannot sign in to the graph database.")
 
     @app.exception_handler(Exception)
-    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+    async def _unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error")
-        return problem(500, "internal_error", "Internal error",
-                       "Something went wrong on our side; it has been logged.")
+        return answer(request, 500, "internal_error", "Internal error",
+                      "Something went wrong on our side; it has been logged.")

@@ -1,8 +1,8 @@
 // An author's published scores, newest first (pending scores of a run in progress are hidden).
-// Contract: $author_id, $limit (int); returns author_id and history (list of maps: run_id,
+// Contract: $id, $limit (int); returns author_id and history (list of maps: run_id,
 // value, band, breakdown (JSON string), at (datetime), version, verification_level); no row
 // when the author does not exist.
-MATCH (a:Author {id: $author_id})
+MATCH (a:Author {id: $id})
 CALL (a) {
   OPTIONAL MATCH (a)-[:SCORED]->(s:Score)
   WHERE s.pending IS NULL

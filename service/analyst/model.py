@@ -5,28 +5,23 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from neo4j import Driver, RoutingControl
-
-from core.settings import Settings
-from cypher import query
+from core.graph import Graph
 
 
-def graph_model(driver: Driver, settings: Settings) -> dict[str, Any]:
+def graph_model(graph: Graph) -> dict[str, Any]:
     """Labels and relationship types with their properties, what connects what, the indexes."""
     return {
-        "labels": _node_types(_read(driver, settings, "model/list_node_properties")),
+        "labels": _node_types(_read(graph, "model/list_node_properties")),
         "relationship_types": _relationship_types(
-            _read(driver, settings, "model/list_relationship_properties"),
-            _patterns(_read(driver, settings, "model/list_relationship_patterns"))),
-        "indexes": _read(driver, settings, "model/list_indexes"),
+            _read(graph, "model/list_relationship_properties"),
+            _patterns(_read(graph, "model/list_relationship_patterns"))),
+        "indexes": _read(graph, "model/list_indexes"),
     }
 
 
-def _read(driver: Driver, settings: Settings, name: str) -> list[dict[str, Any]]:
+def _read(graph: Graph, name: str) -> list[dict[str, Any]]:
     """One model query's rows as dicts."""
-    records, _, _ = driver.execute_query(query(name), database_=settings.neo4j_database,
-                                         routing_=RoutingControl.READ)
-    return [dict(record) for record in records]
+    return [dict(record) for record in graph.read(name)]
 
 
 def _properties(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

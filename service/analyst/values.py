@@ -12,7 +12,9 @@ from neo4j._codec.hydration import BrokenHydrationObject  # what Record.values()
 from neo4j.exceptions import BrokenRecordError
 from neo4j.graph import Node, Path, Relationship
 from neo4j.spatial import Point
-from neo4j.time import Date, DateTime, Duration, Time
+from neo4j.time import Duration
+
+from core.values import TEMPORAL, iso_text
 
 # Values JSON takes as they are; checked by exact type first, as most values are these.
 _PLAIN = frozenset({str, int, bool, type(None)})
@@ -92,8 +94,8 @@ _BY_TYPE: dict[type, Callable[[Any], Any]] = {
 
 def _scalar(value: Any) -> Any:
     """Temporal values as ISO 8601 text, points as {srid, x, y[, z]}, bytes as base64."""
-    if isinstance(value, DateTime | Date | Time | Duration):
-        return value.iso_format()
+    if isinstance(value, TEMPORAL):
+        return iso_text(value)
     if hasattr(value, "isoformat"):  # Python's own date/time types, from parameters
         return value.isoformat()
     if isinstance(value, Point):

@@ -8,18 +8,17 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from neo4j import Driver
-
 from core.accounts import AccountsStore, people
 from core.accounts import claims as claim_rows
 from core.errors import InvalidParameter, NotFound
+from core.graph import Graph
 from core.settings import Settings
 from service.auth import Caller, new_id, now
 from service.identity import ratelimit
-from service.identity.store import audit, read_one
+from service.identity.store import audit, read_row
 from service.orcid import OrcidClient
 from service.outbox import Message, Outbox
-from service.repository.base import resolve
+from service.repository.resolve import resolve
 
 
 @dataclass(frozen=True)
@@ -39,9 +38,9 @@ def code_digest(store: AccountsStore, claim_id: str, code: str) -> str:
     return store.digest(CODE, f"{claim_id}:{code.strip()}")
 
 
-def resolve_author(driver: Driver, settings: Settings, raw_id: str) -> str:
+def resolve_author(graph: Graph, raw_id: str) -> str:
     """Our id of the author a client named by any of its ids; NotFound otherwise."""
-    found = resolve(driver, settings, raw_id, ("Author",))
+    found = resolve(graph, raw_id, ("Author",))
     if found is None:
         raise NotFound(f"No author has the id {raw_id!r} (tried our ids, OpenAlex and ORCID "
                        "ids, and aliases).")
@@ -81,14 +80,14 @@ def choose_address(target: dict[str, Any], requested: str | None) -> tuple[str, 
     return address, "L3" if _domain_matches(address, domains) else "L2"
 
 
-def start_claim(driver: Driver, settings: Settings, store: AccountsStore, caller: Caller,
+def start_claim(graph: Graph, settings: Settings, store: AccountsStore, caller: Caller,
                 raw_author_id: str, method: str, email: str | None, *, outbox: Outbox,
                 orcid: OrcidClient) -> StartedClaim:
     """Open a pending claim and send its proof request (the code, or the ORCID URL)."""
-    author_id = resolve_author(driver, settings, raw_author_id)
+    author_id = resolve_author(graph, raw_author_id)
     ratelimit.hit(store, settings, f"claim-start:{caller.user_id}", settings.claim_start_limit,
                   "claims started")
-    target = read_one(driver, settings, "claims/get_claim_target", author_id=author_id)
+    target = read_row(graph, "claims/get_claim_target", author_id=author_id)
     if target is None:
         raise NotFound(f"No author has the id {author_id!r}.")
     with store.read() as conn:

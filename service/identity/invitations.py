@@ -7,15 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from neo4j import Driver
 from sqlalchemy.exc import IntegrityError
 
 from core.accounts import AccountsStore, records
 from core.errors import Conflict, Forbidden, InvalidParameter, NotFound
-from core.settings import Settings
+from core.graph import Graph
 from service.auth import Caller, new_id, now
 from service.identity.claims import resolve_author
-from service.identity.store import audit, read, read_one
+from service.identity.store import audit, read_row, read_rows
 
 
 def _sender_record(parties: dict[str, Any], chosen: str | None) -> str:
@@ -37,21 +36,21 @@ def _sender_record(parties: dict[str, Any], chosen: str | None) -> str:
     return sender
 
 
-def _parties(driver: Driver, settings: Settings, user_id: str, to_author: str
+def _parties(graph: Graph, user_id: str, to_author: str
              ) -> dict[str, Any]:
     """The records the user holds, and the invited record's name and holder (graph)."""
-    parties = read_one(driver, settings, "invitations/get_parties", user_id=user_id,
+    parties = read_row(graph, "invitations/get_parties", user_id=user_id,
                        to_author_id=to_author)
     assert parties is not None  # the query always returns its one row
     return parties
 
 
-def send(driver: Driver, settings: Settings, store: AccountsStore, caller: Caller,
+def send(graph: Graph, store: AccountsStore, caller: Caller,
          to_raw: str, message: str, from_raw: str | None) -> dict[str, Any]:
     """Invite the holder of another claimed record; 403 saying why when either is unclaimed."""
-    to_author = resolve_author(driver, settings, to_raw)
-    chosen = resolve_author(driver, settings, from_raw) if from_raw else None
-    parties = _parties(driver, settings, caller.user_id, to_author)
+    to_author = resolve_author(graph, to_raw)
+    chosen = resolve_author(graph, from_raw) if from_raw else None
+    parties = _parties(graph, caller.user_id, to_author)
     sender = _sender_record(parties, chosen)
     if sender == to_author:
         raise InvalidParameter("An author cannot invite itself.",
@@ -75,17 +74,17 @@ def send(driver: Driver, settings: Settings, store: AccountsStore, caller: Calle
     except IntegrityError as exc:  # the same invitation, sent at the same moment
         raise Conflict(f"An invitation from {sender} to {to_author} is already pending; wait "
                        "for an answer.") from exc
-    return _labelled(driver, settings, [invitation])[0]
+    return _labelled(graph, [invitation])[0]
 
 
-def respond(driver: Driver, settings: Settings, store: AccountsStore, caller: Caller,
+def respond(graph: Graph, store: AccountsStore, caller: Caller,
             invitation_id: str, status: str) -> dict[str, Any]:
     """The recipient (whoever holds the invited record now) accepts or declines once."""
     with store.read() as conn:
         invitation = records.get_invitation(conn, invitation_id)
     if invitation is None:
         raise NotFound(f"No invitation has the id {invitation_id!r}.")
-    holder = _parties(driver, settings, caller.user_id, invitation["to_author_id"])["to_user_id"]
+    holder = _parties(graph, caller.user_id, invitation["to_author_id"])["to_user_id"]
     if holder != caller.user_id:
         raise Forbidden(f"Invitation {invitation_id} is addressed to author "
                         f"{invitation['to_author_id']}, whose record you do not hold; only "
@@ -99,10 +98,10 @@ def respond(driver: Driver, settings: Settings, store: AccountsStore, caller: Ca
         audit(conn, caller, f"invitation.{verb}", invitation_id)
         answered = records.get_invitation(conn, invitation_id)
     assert answered is not None
-    return _labelled(driver, settings, [answered])[0]
+    return _labelled(graph, [answered])[0]
 
 
-def listing(driver: Driver, settings: Settings, store: AccountsStore, caller: Caller,
+def listing(graph: Graph, store: AccountsStore, caller: Caller,
             box: str, skip: int, limit: int) -> list[dict[str, Any]]:
     """The caller's sent invitations, or those to the records they hold; newest first."""
     with store.read() as conn:
@@ -110,17 +109,17 @@ def listing(driver: Driver, settings: Settings, store: AccountsStore, caller: Ca
             rows = records.list_invitations(conn, from_user_id=caller.user_id, skip=skip,
                                             limit=limit)
         else:
-            held = [r["id"] for r in read(driver, settings, "users/list_held_authors",
+            held = [r["id"] for r in read_rows(graph, "users/list_held_authors",
                                           user_id=caller.user_id)]
             rows = records.list_invitations(conn, to_authors=held, skip=skip, limit=limit)
-    return _labelled(driver, settings, rows)
+    return _labelled(graph, rows)
 
 
-def _labelled(driver: Driver, settings: Settings, rows: list[dict[str, Any]]
+def _labelled(graph: Graph, rows: list[dict[str, Any]]
               ) -> list[dict[str, Any]]:
     """Invitations in the API's shape, with both authors' names from the graph."""
     ids = sorted({r["from_author_id"] for r in rows} | {r["to_author_id"] for r in rows})
-    names = {r["id"]: r["name"] for r in read(driver, settings, "authors/list_names", ids=ids)}
+    names = {r["id"]: r["name"] for r in read_rows(graph, "authors/list_names", ids=ids)}
     return [{"id": r["id"], "message": r["message"], "status": r["status"], "at": r["at"],
              "responded_at": r["responded_at"], "from_user_id": r["from_user_id"],
              "to_user_id": r["to_user_id"], "from_author": r["from_author_id"],

@@ -11,46 +11,33 @@ the write stands unrecorded (it is logged)."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
-from neo4j import Driver, ManagedTransaction, RoutingControl
+from neo4j import ManagedTransaction
 from sqlalchemy import Connection
 
 from core.accounts import AccountsStore, records
-from core.settings import Settings
-from cypher import query
+from core.graph import Graph, rows
+from core.values import plain
 from service.auth import Caller, new_id, now
-from service.repository.convert import plain
 
-T = TypeVar("T")
 log = logging.getLogger("peergraph")
 
 
-def read(driver: Driver, settings: Settings, name: str, /, **params: Any
-         ) -> list[dict[str, Any]]:
-    """Rows of a graph read, temporal values as ISO strings."""
-    records_, _, _ = driver.execute_query(query(name), params, database_=settings.neo4j_database,
-                                          routing_=RoutingControl.READ)
-    return [plain(record.data()) for record in records_]
+def read_rows(graph: Graph, name: str, /, **params: Any) -> list[dict[str, Any]]:
+    """Rows of a graph read as dicts, temporal values as ISO strings."""
+    return [plain(record.data()) for record in graph.read(name, **params)]
 
 
-def read_one(driver: Driver, settings: Settings, name: str, /, **params: Any
-             ) -> dict[str, Any] | None:
+def read_row(graph: Graph, name: str, /, **params: Any) -> dict[str, Any] | None:
     """The first row of a graph read, or None."""
-    rows = read(driver, settings, name, **params)
-    return rows[0] if rows else None
+    found = read_rows(graph, name, **params)
+    return found[0] if found else None
 
 
 def run(tx: ManagedTransaction, name: str, /, **params: Any) -> list[dict[str, Any]]:
     """Rows of one statement inside a graph transaction function."""
-    return [plain(record.data()) for record in tx.run(query(name), params)]
-
-
-def write(driver: Driver, settings: Settings, work: Callable[[ManagedTransaction], T]) -> T:
-    """Run a graph transaction function (retried on transient errors: it must be idempotent)."""
-    with driver.session(database=settings.neo4j_database) as session:
-        return session.execute_write(work)
+    return [plain(record.data()) for record in rows(tx, name, **params)]
 
 
 def audit(conn: Connection, caller: Caller, action: str, target: str,
@@ -60,21 +47,21 @@ def audit(conn: Connection, caller: Caller, action: str, target: str,
                       detail, now())
 
 
-def audited(driver: Driver, settings: Settings, store: AccountsStore, caller: Caller,
+def audited(graph: Graph, store: AccountsStore, caller: Caller,
             action: str, target: str, name: str, detail: dict[str, Any] | None = None, /,
             **params: Any) -> list[dict[str, Any]]:
     """Run one graph write and record it; its rows come back.
 
     Nothing is recorded when the statement matched nothing (it changed nothing)."""
-    rows = write(driver, settings, lambda tx: run(tx, name, **params))
-    if rows:
+    written = graph.write_tx(lambda tx: run(tx, name, **params))
+    if written:
         try:
             audit_only(store, caller, action, target, detail)
         except Exception:
             log.exception("a graph write (%s on %s by %s) could not be audited", action,
                           target, caller.user_id)
             raise
-    return rows
+    return written
 
 
 def audit_only(store: AccountsStore, caller: Caller, action: str, target: str,

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from neo4j import Driver, ManagedTransaction
+from neo4j import ManagedTransaction
 from sqlalchemy import Connection
 
 from core.accounts import AccountsStore
@@ -29,12 +29,13 @@ from core.errors import (
     RateLimited,
     Unauthorized,
 )
+from core.graph import Graph
 from core.settings import Settings
 from scoring.verification import AuthorFacts, verify
 from service.auth import Caller, caller_of_token, now
 from service.identity import ratelimit
 from service.identity.claims import STATE, code_digest
-from service.identity.store import audit, read_one, run, write
+from service.identity.store import audit, read_row, run
 from service.orcid import OrcidClient, OrcidRefused, bare_orcid
 
 # A proof check: given the locked claim, the reason it fails, or None when it holds.
@@ -62,7 +63,7 @@ def claim_for(store: AccountsStore, caller: Caller, claim_id: str) -> dict[str, 
     return claim
 
 
-def verify_claim(driver: Driver, settings: Settings, store: AccountsStore, caller: Caller,
+def verify_claim(graph: Graph, settings: Settings, store: AccountsStore, caller: Caller,
                  claim_id: str, code: str, orcid: OrcidClient) -> tuple[dict[str, Any], str]:
     """Check the code (e-mail) or the ORCID authorisation code; (claim, what happened)."""
     ratelimit.hit(store, settings, f"claim-verify:{caller.user_id}",
@@ -72,11 +73,11 @@ def verify_claim(driver: Driver, settings: Settings, store: AccountsStore, calle
         raise Forbidden(f"Claim {claim_id} belongs to user {claim['user_id']}: only its "
                         "claimant can verify it (admins resolve disputes instead).")
     check = (_code_check(code_digest(store, claim_id, code)) if claim["method"] == "email"
-             else _orcid_check(driver, settings, claim, code, orcid))
+             else _orcid_check(graph, claim, code, orcid))
     with store.write() as conn:
         outcome = _check_locked(conn, settings, caller, claim_id, check)
     if outcome.reason is None:
-        outcome = _move_record(driver, settings, store, caller, claim_id, revert_to="pending")
+        outcome = _move_record(graph, store, caller, claim_id, revert_to="pending")
     claim = claim_for(store, caller, claim_id)
     if outcome.reason is not None:
         _raise_failure(outcome, claim, settings)
@@ -93,12 +94,12 @@ def _code_check(expected: str) -> Check:
     return check
 
 
-def _orcid_check(driver: Driver, settings: Settings, claim: dict[str, Any], code: str,
+def _orcid_check(graph: Graph, claim: dict[str, Any], code: str,
                  orcid: OrcidClient) -> Check:
     """Exchange the ORCID code (only for a live claim) and compare the iD with the record's."""
     if claim["status"] != "pending":
         return lambda c: None  # the locked check below refuses it as used, and counts it
-    target = read_one(driver, settings, "claims/get_claim_target", author_id=claim["author_id"])
+    target = read_row(graph, "claims/get_claim_target", author_id=claim["author_id"])
     expected = bare_orcid(target["orcid"]) if target else None
     try:
         signed_in = orcid.exchange(code).orcid
@@ -125,7 +126,7 @@ def _check_locked(conn: Connection, settings: Settings, caller: Caller, claim_id
     return Outcome(status, reason, attempts)
 
 
-def _move_record(driver: Driver, settings: Settings, store: AccountsStore, caller: Caller,
+def _move_record(graph: Graph, store: AccountsStore, caller: Caller,
                  claim_id: str, revert_to: str, resolved_by: str | None = None,
                  force: bool = False) -> Outcome:
     """Give a `granting` claim's record to its user in the graph (unless someone else holds
@@ -135,7 +136,7 @@ def _move_record(driver: Driver, settings: Settings, store: AccountsStore, calle
         claim = claim_rows.get_claim(conn, claim_id)
     assert claim is not None
     try:
-        holders = write(driver, settings, lambda tx: _grant_unless_held(tx, claim, force))
+        holders = graph.write_tx(lambda tx: _grant_unless_held(tx, claim, force))
     except BaseException:
         with store.write() as conn:
             claim_rows.set_status(conn, claim_id, revert_to)
@@ -246,7 +247,7 @@ def state_owner(store: AccountsStore, state: str, browser: Caller | None) -> tup
     return row["id"], caller_of_token(store, row["token_id"]) if row["token_id"] else browser
 
 
-def resolve_dispute(driver: Driver, settings: Settings, store: AccountsStore, admin: Caller,
+def resolve_dispute(graph: Graph, store: AccountsStore, admin: Caller,
                     claim_id: str, decision: str) -> tuple[dict[str, Any], str]:
     """An admin grants a disputed claim (the record moves) or rejects it (it stays)."""
     with store.write() as conn:
@@ -261,7 +262,7 @@ def resolve_dispute(driver: Driver, settings: Settings, store: AccountsStore, ad
         audit(conn, admin, "claim.resolve", claim["author_id"],
               {"claim_id": claim_id, "decision": decision})
     if decision == "grant":  # the record moves, whoever holds it now
-        _move_record(driver, settings, store, admin, claim_id, revert_to="disputed",
+        _move_record(graph, store, admin, claim_id, revert_to="disputed",
                      resolved_by=admin.user_id, force=True)
     claim = claim_for(store, admin, claim_id)
     moved = "moved to its claimant" if decision == "grant" else "stays with its holder"

@@ -6,11 +6,12 @@ import json
 import logging
 from typing import Any
 
-from neo4j import Driver
-
-from core.settings import Settings
-from service.repository.base import read_entity
+from core.graph import Graph
+from core.values import native
+from scoring.collaboration import CLOSE_SHARED_WORKS
+from scoring.topics import TOPIC_COUNT_THRESHOLD
 from service.repository.cursor import decode_cursor, encode_cursor
+from service.repository.resolve import read_entity
 from service.schemas.authors import (
     CollaboratorsPage,
     Profile,
@@ -23,16 +24,14 @@ from service.schemas.authors import (
 
 log = logging.getLogger("peergraph")
 
-CLOSE_COLLABORATOR_MIN_SHARED = 2
-TOPIC_MIN_SCORE = 0.3
 TOP_TOPICS = 5
 AUTHORS_PER_WORK = 10
 
 
-def get_profile(driver: Driver, settings: Settings, author_id: str) -> Profile:
+def get_profile(graph: Graph, author_id: str) -> Profile:
     """The profile snapshot of an author found by any of its ids."""
-    row = read_entity(driver, settings, "authors/get_profile", author_id, "Author",
-                      close_min=CLOSE_COLLABORATOR_MIN_SHARED, topic_min_score=TOPIC_MIN_SCORE,
+    row = read_entity(graph, "authors/get_profile", author_id, "Author",
+                      close_min=CLOSE_SHARED_WORKS, topic_min_score=TOPIC_COUNT_THRESHOLD,
                       top_topics=TOP_TOPICS)
     author = row["author"]
     return Profile(
@@ -52,7 +51,7 @@ def _trust(author: dict[str, Any]) -> Trust | None:
     scored_at = author["scored_at"]
     return Trust(score=author["trust_score"], band=author["trust_band"],
                  breakdown=_breakdown(author["id"], author["trust_breakdown"]),
-                 scored_at=scored_at.to_native() if scored_at is not None else None,
+                 scored_at=native(scored_at),
                  version=author["score_version"])
 
 
@@ -76,12 +75,12 @@ def _verification(author: dict[str, Any]) -> Verification | None:
                         reasons=list(author["verification_reasons"] or []))
 
 
-def list_works(driver: Driver, settings: Settings, author_id: str, *, limit: int,
+def list_works(graph: Graph, author_id: str, *, limit: int,
                cursor: str | None, year_from: int | None, year_to: int | None,
                work_type: str | None) -> WorksPage:
     """One page of works, newest first; next_cursor continues after its last item."""
     after_year, after_id = decode_cursor(cursor) if cursor else (None, None)
-    row = read_entity(driver, settings, "authors/list_works", author_id, "Author",
+    row = read_entity(graph, "authors/list_works", author_id, "Author",
                       year_from=year_from, year_to=year_to, type=work_type,
                       after_year=after_year, after_id=after_id, limit=limit + 1,
                       max_authors=AUTHORS_PER_WORK)
@@ -94,10 +93,10 @@ def list_works(driver: Driver, settings: Settings, author_id: str, *, limit: int
                      next_cursor=next_cursor)
 
 
-def list_collaborators(driver: Driver, settings: Settings, author_id: str,
+def list_collaborators(graph: Graph, author_id: str,
                        limit: int) -> CollaboratorsPage:
     """Co-authors ranked by shared works, then by the most recent shared year."""
-    row = read_entity(driver, settings, "authors/list_collaborators", author_id, "Author",
-                      close_min=CLOSE_COLLABORATOR_MIN_SHARED, limit=limit)
+    row = read_entity(graph, "authors/list_collaborators", author_id, "Author",
+                      close_min=CLOSE_SHARED_WORKS, limit=limit)
     return CollaboratorsPage(author_id=row["id"], total=row["total"],
                              close_total=row["close_total"], items=row["items"])

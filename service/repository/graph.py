@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from neo4j import Driver
-
 from core.errors import InvalidParameter, NotFound
+from core.graph import Graph
 from core.settings import Settings
-from service.repository.base import NODE_LABELS, read, read_one, resolve
+from service.repository.resolve import NODE_LABELS, resolve
 
 # The only relationship types a neighbourhood may follow; user-facing names map onto these.
 EDGE_TYPES = ("AUTHORED", "ABOUT", "PUBLISHED_IN", "CITES", "AFFILIATED_WITH",
@@ -31,7 +30,7 @@ def allowed(raw: str | None, allow: tuple[str, ...], parameter: str) -> list[str
     return list(dict.fromkeys(by_key[name.lower()] for name in wanted))
 
 
-def neighbourhood(driver: Driver, settings: Settings, node_id: str, *, depth: int, limit: int,
+def neighbourhood(graph: Graph, settings: Settings, node_id: str, *, depth: int, limit: int,
                   types: list[str], edge_types: list[str]) -> dict[str, Any]:
     """The capped, ranked neighbourhood of any node (found by any of its ids), in the shape
     of schemas.graph.Neighbourhood (see _nodes for why a dict)."""
@@ -40,12 +39,12 @@ def neighbourhood(driver: Driver, settings: Settings, node_id: str, *, depth: in
         "types": types, "rel_types": edge_types, "depth": depth, "hop1_limit": hop1_limit,
         "node_budget": limit - 1, "scan_cap": settings.explore_scan_cap,
         "hop2_scan_cap": settings.explore_hop2_scan_cap}
-    row = read_one(driver, settings, "nodes/expand_neighbourhood", id=node_id, **params)
+    row = graph.read_one("nodes/expand_neighbourhood", id=node_id, **params)
     if row is None:
-        resolved = resolve(driver, settings, node_id)
+        resolved = resolve(graph, node_id)
         if resolved is None:
             raise NotFound(f"No node has the id {node_id!r}.")
-        row = read_one(driver, settings, "nodes/expand_neighbourhood", id=resolved[0],
+        row = graph.read_one("nodes/expand_neighbourhood", id=resolved[0],
                        **params)
         if row is None:  # deleted between the two reads
             raise NotFound(f"No node has the id {node_id!r}.")
@@ -96,16 +95,16 @@ def _edges(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(seen.values())
 
 
-def collaboration_paths(driver: Driver, settings: Settings, source: str, target: str,
+def collaboration_paths(graph: Graph, source: str, target: str,
                         max_hops: int) -> dict[str, Any]:
     """The shortest collaboration paths between two authors, in the shape of
     schemas.graph.CollaborationPaths (by alias); 404 when none within max_hops."""
-    source_id, target_id = _author(driver, settings, source), _author(driver, settings, target)
+    source_id, target_id = _author(graph, source), _author(graph, target)
     if source_id == target_id:
         message = f"from and to name the same author ({source_id!r}); give two authors"
         raise InvalidParameter(message, errors=[{"parameter": "to", "in": "query",
                                                  "message": message}])
-    rows = read(driver, settings, "paths/find_collaboration_paths", **{
+    rows = graph.read("paths/find_collaboration_paths", **{
         "from": source_id, "to": target_id, "max_paths": MAX_PATHS})
     if not rows or rows[0]["hops"] > max_hops:
         raise NotFound(f"No collaboration path between {source_id!r} and {target_id!r} within "
@@ -116,9 +115,9 @@ def collaboration_paths(driver: Driver, settings: Settings, source: str, target:
             "edges": _edges([edge for row in rows for edge in row["edges"]])}
 
 
-def _author(driver: Driver, settings: Settings, raw: str) -> str:
+def _author(graph: Graph, raw: str) -> str:
     """The id of the author a raw id names; 404 naming it otherwise."""
-    resolved = resolve(driver, settings, raw, ("Author",))
+    resolved = resolve(graph, raw, ("Author",))
     if resolved is None:
         raise NotFound(f"No author has the id {raw!r}.")
     return resolved[0]

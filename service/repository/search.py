@@ -6,13 +6,11 @@ import html
 import re
 from typing import Any
 
-from neo4j import Driver
 from neo4j.exceptions import ClientError
 
 from core.errors import InvalidParameter
-from core.settings import Settings
-from service.repository.base import read
-from service.repository.convert import present
+from core.graph import Graph
+from core.values import present
 from service.schemas.search import SearchHit, SearchResults
 
 SEARCH_TYPES = ("author", "work")
@@ -25,13 +23,13 @@ _OPERATORS = {"and", "or", "not", "to"}
 SNIPPET_CHARS = 160
 
 
-def search(driver: Driver, settings: Settings, q: str, types: list[str],
+def search(graph: Graph, q: str, types: list[str],
            limit: int) -> SearchResults:
     """Hits of each type from its full-text index, merged best score first."""
     hits: list[SearchHit] = []
     terms = _terms(q)
     for kind in types:
-        for row in _run(driver, settings, kind, q, limit):
+        for row in _run(graph, kind, q, limit):
             props = present(row["props"])
             text = props.pop("abstract", None)
             hits.append(SearchHit(type=kind, id=row["id"], label=row["label"],
@@ -41,11 +39,11 @@ def search(driver: Driver, settings: Settings, q: str, types: list[str],
     return SearchResults(query=q, types=types, items=hits[:limit])
 
 
-def _run(driver: Driver, settings: Settings, kind: str, q: str,
+def _run(graph: Graph, kind: str, q: str,
          limit: int) -> list[Any]:
     """One index's hits; a query Lucene cannot parse is the caller's 422, not our 500."""
     try:
-        return read(driver, settings, _QUERY_FILES[kind], q=q, limit=limit)
+        return graph.read(_QUERY_FILES[kind], q=q, limit=limit)
     except ClientError as exc:
         text = exc.message or ""
         if "ProcedureCallFailed" in (exc.code or "") and any(

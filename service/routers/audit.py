@@ -7,23 +7,23 @@ from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, BackgroundTasks, Query, status
-from neo4j import Driver
-from pydantic import BaseModel
 
 from core.accounts import records
 from core.errors import InvalidParameter
+from core.graph import Graph
 from core.settings import Settings
 from scoring.job import rescore
 from scoring.schedule import options_from
 from service.auth import AdminUser
-from service.deps import AccountsDep, DriverDep, SettingsDep
+from service.deps import AccountsDep, GraphDep, SettingsDep
 from service.identity.store import audit_only
 from service.schemas.identity import AuditEventOut, AuditPage
-from service.schemas.identity import identity_responses as responses
+from service.schemas.problem import identity_responses as responses
+from service.schemas.scoring import RescoreStarted
 
 log = logging.getLogger("peergraph")
 
-router = APIRouter(prefix="/api/v1/admin", tags=["admin"],
+router = APIRouter(prefix="/admin", tags=["admin"],
                    responses=responses(401, 403, 422, 503))
 
 
@@ -47,29 +47,22 @@ def audit_trail(admin: AdminUser, store: AccountsDep,
     return AuditPage(events=[AuditEventOut(**row) for row in rows])
 
 
-class RescoreStarted(BaseModel):
-    """A rescoring run was asked for; it shows in GET /api/v1/scoring/runs."""
-
-    full: bool
-    detail: str
-
-
-def _rescore_quietly(driver: Driver, settings: Settings, full: bool) -> None:
+def _rescore_quietly(graph: Graph, settings: Settings, full: bool) -> None:
     """Run one rescoring in the background; a failure (e.g. a run already going) is logged."""
     try:
-        summary = rescore(driver, settings.neo4j_database, options_from(settings, full=full))
+        summary = rescore(graph.driver, settings.neo4j_database, options_from(settings, full=full))
         log.info("admin rescoring %s: %s authors", summary.run_id, summary.authors_scored)
     except Exception:
         log.exception("admin-triggered rescoring failed")
 
 
 @router.post("/rescore", status_code=status.HTTP_202_ACCEPTED)
-def trigger_rescore(admin: AdminUser, driver: DriverDep, settings: SettingsDep,
+def trigger_rescore(admin: AdminUser, graph: GraphDep, settings: SettingsDep,
                     store: AccountsDep, background: BackgroundTasks,
                     full: Annotated[bool, Query(description="everything, not only what "
                                                 "changed")] = False) -> RescoreStarted:
     """Start a rescoring run now (admins only); one run at a time, as the lock ensures."""
     audit_only(store, admin, "scoring.rescore", "scoring", {"full": full})
-    background.add_task(_rescore_quietly, driver, settings, full)
+    background.add_task(_rescore_quietly, graph, settings, full)
     return RescoreStarted(full=full, detail="Rescoring started; follow it at "
                                             "GET /api/v1/scoring/runs.")

@@ -7,14 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response
 
 from core.errors import InvalidParameter
-from service.deps import DriverDep, SettingsDep
+from service import id_path  # noqa: F401  (registers the {…:anyid} path type)
+from service.deps import GraphDep
+from service.encoding import encoded
 from service.repository import authors
-from service.routers import id_path  # noqa: F401  (registers the {…:anyid} path type)
 from service.schemas.authors import CollaboratorsPage, Profile, WorksPage
-from service.schemas.encoded import encoded
 from service.schemas.problem import problem_responses
 
-router = APIRouter(prefix="/api/v1/authors", tags=["authors"],
+router = APIRouter(prefix="/authors", tags=["authors"],
                    responses=problem_responses(404, 422, 503, 504))
 
 # `:anyid` because OpenAlex and ORCID URLs contain slashes (see service/routers/id_path.py).
@@ -26,10 +26,10 @@ AuthorId = Annotated[str, Path(
 
 # The sub-resources come first: a URL-form id would also match `{author_id:anyid}` alone.
 # Hot paths: `async def` + `encoded` = one thread-pool hop per request, the JSON written once
-# (service/schemas/encoded.py); `response_model` keeps the OpenAPI document as it was.
+# (service/encoding.py); `response_model` keeps the OpenAPI document as it was.
 @router.get("/{author_id:anyid}/works", response_model=WorksPage)
 async def author_works(
-    author_id: AuthorId, driver: DriverDep, settings: SettingsDep,
+    author_id: AuthorId, graph: GraphDep,
     limit: Annotated[int, Query(ge=1, le=100, description="works per page")] = 20,
     cursor: Annotated[str | None, Query(max_length=512, description="next_cursor of the "
                                         "previous page")] = None,
@@ -43,22 +43,21 @@ async def author_works(
         message = f"year_from ({year_from}) is after year_to ({year_to})"
         raise InvalidParameter(message, errors=[{"parameter": "year_from", "in": "query",
                                                  "message": message}])
-    return await encoded(authors.list_works, driver, settings, author_id, limit=limit,
+    return await encoded(authors.list_works, graph, author_id, limit=limit,
                          cursor=cursor, year_from=year_from, year_to=year_to, work_type=type)
 
 
 @router.get("/{author_id:anyid}/collaborators", response_model=CollaboratorsPage)
 async def author_collaborators(
-    author_id: AuthorId, driver: DriverDep, settings: SettingsDep,
+    author_id: AuthorId, graph: GraphDep,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> Response:
     """Co-authors ranked by shared works, then by the most recent shared year."""
-    return await encoded(authors.list_collaborators, driver, settings, author_id, limit)
+    return await encoded(authors.list_collaborators, graph, author_id, limit)
 
 
 @router.get("/{author_id:anyid}", response_model=Profile)
-async def author_profile(author_id: AuthorId, driver: DriverDep,
-                         settings: SettingsDep) -> Response:
+async def author_profile(author_id: AuthorId, graph: GraphDep) -> Response:
     """The profile snapshot: trust, verification, counts, institutions, top topics.
 
     Topics count the distinct topics of the author's works with an ABOUT score of at least
@@ -66,4 +65,4 @@ async def author_profile(author_id: AuthorId, driver: DriverDep,
     from the graph, so they are there before scoring has run; `trust` and `verification`
     are null until then.
     """
-    return await encoded(authors.get_profile, driver, settings, author_id)
+    return await encoded(authors.get_profile, graph, author_id)

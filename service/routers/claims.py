@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, status
+from fastapi import APIRouter, Path, Query, Request, status
 
 from core.accounts import claims as claim_rows
 from core.errors import InvalidParameter
 from service.auth import AdminUser, CurrentUser
-from service.deps import AccountsDep, DriverDep, SettingsDep
+from service.deps import AccountsDep, GraphDep, OrcidDep, OutboxDep, SettingsDep
 from service.identity import claims, verify
-from service.orcid import OrcidClient
-from service.outbox import Outbox, outbox_from
 from service.schemas.identity import (
     ClaimCreate,
     ClaimList,
@@ -23,35 +21,19 @@ from service.schemas.identity import (
     ClaimStarted,
     ClaimVerify,
 )
-from service.schemas.identity import identity_responses as responses
+from service.schemas.problem import identity_responses as responses
 from service.web.session import signed_in_caller
 
-router = APIRouter(prefix="/api/v1", tags=["claims"],
+router = APIRouter(tags=["claims"],
                    responses=responses(401, 403, 404, 422, 429, 503))
 
 ClaimId = Annotated[str, Path(max_length=64, examples=["clm_0a1b2c3d4e5f60718293"])]
 
 
-def get_orcid(request: Request, settings: SettingsDep) -> OrcidClient:
-    """The ORCID client: one set on app.state (a test's), else one from the settings."""
-    client = getattr(request.app.state, "orcid_client", None)
-    return client if isinstance(client, OrcidClient) else OrcidClient(settings)
-
-
-def get_outbox(request: Request, settings: SettingsDep) -> Outbox:
-    """The outbox: one set on app.state, else the one PEERGRAPH_OUTBOX names."""
-    box: Outbox | None = getattr(request.app.state, "outbox", None)
-    return box if box is not None else outbox_from(settings)
-
-
-OrcidDep = Annotated[OrcidClient, Depends(get_orcid)]
-OutboxDep = Annotated[Outbox, Depends(get_outbox)]
-
-
 @router.post("/authors/{author_id:path}/claims", status_code=status.HTTP_201_CREATED,
              responses=responses(502))
 def start_claim(author_id: Annotated[str, Path(max_length=512, examples=["researcher0"])],
-                body: ClaimCreate, caller: CurrentUser, driver: DriverDep,
+                body: ClaimCreate, caller: CurrentUser, graph: GraphDep,
                 settings: SettingsDep, store: AccountsDep, outbox: OutboxDep,
                 orcid: OrcidDep) -> ClaimStarted:
     """Claim an author record as yours.
@@ -60,10 +42,9 @@ def start_claim(author_id: Annotated[str, Path(max_length=512, examples=["resear
     institution's domain, which also confirms the affiliation: L3). `orcid`: sign in at
     ORCID with the record's iD. If someone else holds the record, a verified claim opens a
     dispute for an admin; it never takes the record over."""
-    started = claims.start_claim(driver, settings, store, caller, author_id, body.method,
+    started = claims.start_claim(graph, settings, store, caller, author_id, body.method,
                                  body.email, outbox=outbox, orcid=orcid)
-    return ClaimStarted(claim=ClaimOut(**started.claim), authorize_url=started.authorize_url,
-                        detail=started.detail)
+    return ClaimStarted.of(started)
 
 
 @router.get("/claims")
@@ -84,7 +65,7 @@ def list_claims(caller: CurrentUser, store: AccountsDep,
 
 # Before /claims/{claim_id}, which would otherwise take `orcid` for an id.
 @router.get("/claims/orcid/callback", responses=responses(502))
-def orcid_callback(request: Request, driver: DriverDep, settings: SettingsDep,
+def orcid_callback(request: Request, graph: GraphDep, settings: SettingsDep,
                    store: AccountsDep, orcid: OrcidDep,
                    state: Annotated[str, Query(min_length=1, max_length=512)],
                    code: Annotated[str | None, Query(max_length=512)] = None,
@@ -98,8 +79,8 @@ def orcid_callback(request: Request, driver: DriverDep, settings: SettingsDep,
     if error or not code:
         raise InvalidParameter(f"ORCID sign-in did not complete ({error or 'no code'}); "
                                "start the claim again.")
-    claim, detail = verify.verify_claim(driver, settings, store, caller, claim_id, code, orcid)
-    return ClaimResult(claim=ClaimOut(**claim), detail=detail)
+    return ClaimResult.of(*verify.verify_claim(graph, settings, store, caller, claim_id, code,
+                                               orcid))
 
 
 @router.get("/claims/{claim_id}")
@@ -110,20 +91,18 @@ def get_claim(claim_id: ClaimId, caller: CurrentUser, store: AccountsDep) -> Cla
 
 @router.post("/claims/{claim_id}/verify", responses=responses(409, 502))
 def verify_claim(claim_id: ClaimId, body: ClaimVerify, caller: CurrentUser,
-                 driver: DriverDep, settings: SettingsDep, store: AccountsDep,
+                 graph: GraphDep, settings: SettingsDep, store: AccountsDep,
                  orcid: OrcidDep) -> ClaimResult:
     """Complete your claim with the e-mailed code (or ORCID's authorisation code).
 
     Codes are single-use and expire; every failure counts, and too many lock the claim."""
-    claim, detail = verify.verify_claim(driver, settings, store, caller, claim_id, body.code,
-                                        orcid)
-    return ClaimResult(claim=ClaimOut(**claim), detail=detail)
+    return ClaimResult.of(*verify.verify_claim(graph, settings, store, caller, claim_id,
+                                               body.code, orcid))
 
 
 @router.post("/claims/{claim_id}/resolve", responses=responses(409))
 def resolve_claim(claim_id: ClaimId, body: ClaimResolve, admin: AdminUser,
-                  driver: DriverDep, settings: SettingsDep, store: AccountsDep) -> ClaimResult:
+                  graph: GraphDep, store: AccountsDep) -> ClaimResult:
     """Admins: grant a disputed claim (the record moves to its claimant) or reject it."""
-    claim, detail = verify.resolve_dispute(driver, settings, store, admin, claim_id,
-                                          body.decision)
-    return ClaimResult(claim=ClaimOut(**claim), detail=detail)
+    return ClaimResult.of(*verify.resolve_dispute(graph, store, admin, claim_id,
+                                                  body.decision))

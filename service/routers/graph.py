@@ -6,30 +6,30 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
 
-from service.deps import DriverDep, SettingsDep
-from service.repository import graph
-from service.repository.base import NODE_LABELS
-from service.routers import id_path  # noqa: F401  (registers the {…:anyid} path type)
-from service.schemas.encoded import encoded
+from service import id_path  # noqa: F401  (registers the {…:anyid} path type)
+from service.deps import GraphDep, SettingsDep
+from service.encoding import encoded
+from service.repository import graph as graph_repo
+from service.repository.resolve import NODE_LABELS
 from service.schemas.graph import CollaborationPaths, Neighbourhood
 from service.schemas.problem import problem_responses
 
-router = APIRouter(prefix="/api/v1", tags=["graph"],
+router = APIRouter(tags=["graph"],
                    responses=problem_responses(404, 422, 503, 504))
 
 
 # Hot paths: `async def` + `encoded` = one thread-pool hop per request, the JSON written once
-# (service/schemas/encoded.py); `response_model` keeps the OpenAPI document as it was.
+# (service/encoding.py); `response_model` keeps the OpenAPI document as it was.
 @router.get("/nodes/{node_id:anyid}/neighbourhood", response_model=Neighbourhood)
 async def node_neighbourhood(
     node_id: Annotated[str, Path(max_length=512, description="Any node's id (or an OpenAlex "
                                                              "id, ORCID, DOI, ROR, alias)")],
-    driver: DriverDep, settings: SettingsDep,
+    graph: GraphDep, settings: SettingsDep,
     depth: Annotated[int, Query(ge=1, le=2, description="1 or 2 hops")] = 1,
     types: Annotated[str | None, Query(max_length=200, description=(
         "comma-separated node types to include: " + ",".join(NODE_LABELS)))] = None,
     edge_types: Annotated[str | None, Query(max_length=200, description=(
-        "comma-separated relationship types to follow: " + ",".join(graph.EDGE_TYPES)))]
+        "comma-separated relationship types to follow: " + ",".join(graph_repo.EDGE_TYPES)))]
     = None,
     limit: Annotated[int, Query(ge=1, le=2000, description="most nodes returned, centre "
                                                            "included")] = 200,
@@ -41,14 +41,14 @@ async def node_neighbourhood(
     neighbours) and `truncated` is true. Only nodes of the requested types are visited.
     """
     return await encoded(
-        graph.neighbourhood, driver, settings, node_id, depth=depth, limit=limit,
-        types=graph.allowed(types, NODE_LABELS, "types"),
-        edge_types=graph.allowed(edge_types, graph.EDGE_TYPES, "edge_types"))
+        graph_repo.neighbourhood, graph, settings, node_id, depth=depth, limit=limit,
+        types=graph_repo.allowed(types, NODE_LABELS, "types"),
+        edge_types=graph_repo.allowed(edge_types, graph_repo.EDGE_TYPES, "edge_types"))
 
 
 @router.get("/paths", response_model=CollaborationPaths)
 async def collaboration_paths(
-    driver: DriverDep, settings: SettingsDep,
+    graph: GraphDep,
     source: Annotated[str, Query(alias="from", min_length=1, max_length=512,
                                  description="an author's id (any of its ids)")],
     target: Annotated[str, Query(alias="to", min_length=1, max_length=512)],
@@ -59,4 +59,4 @@ async def collaboration_paths(
     All shortest paths (up to 10) are merged into one graph; `paths` lists each as node ids.
     404 when the two are not connected within `max_hops`.
     """
-    return await encoded(graph.collaboration_paths, driver, settings, source, target, max_hops)
+    return await encoded(graph_repo.collaboration_paths, graph, source, target, max_hops)

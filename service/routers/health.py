@@ -9,7 +9,7 @@ from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
 from core.db import SCHEMA_VERSION, ensure_schema, schema_version
 from core.errors import DatabaseUnavailable
-from service.deps import DriverDep, SettingsDep
+from service.deps import GraphDep, SettingsDep
 from service.identity.migration import LEGACY_WARNING, legacy_present
 
 router = APIRouter(tags=["health"])
@@ -23,20 +23,20 @@ async def health() -> dict[str, str]:
 
 
 @router.get("/ready", responses={503: {"description": "Neo4j down or schema not applied"}})
-def ready(request: Request, driver: DriverDep, settings: SettingsDep) -> dict[str, Any]:
+def ready(request: Request, graph: GraphDep, settings: SettingsDep) -> dict[str, Any]:
     """Neo4j answers and the schema is applied; retries the schema if start-up could not."""
     if not request.app.state.schema_ready:
-        problem = ensure_schema(driver, settings)
+        problem = ensure_schema(graph.driver, settings)
         if problem is not None:
             raise DatabaseUnavailable(problem)
         request.app.state.schema_ready = True
     try:
-        version = schema_version(driver, settings.neo4j_database)
+        version = schema_version(graph.driver, settings.neo4j_database)
     except (ServiceUnavailable, SessionExpired, Neo4jError) as exc:
         raise DatabaseUnavailable(f"Neo4j is not answering at {settings.neo4j_uri}.") from exc
     if version != SCHEMA_VERSION:
         request.app.state.schema_ready = False
         raise DatabaseUnavailable("The schema is not applied (it will be on the next check).")
-    if legacy_present(driver, settings.neo4j_database):
+    if legacy_present(graph.driver, settings.neo4j_database):
         raise DatabaseUnavailable(LEGACY_WARNING)
     return {"status": "ready", "schema_version": version}

@@ -5,25 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
-from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from service.analyst import catalogue
 from service.analyst.limits import resolve_limits
 from service.analyst.responses import PoolDep, answer
 from service.deps import SettingsDep
-from service.routers.cypher import ANALYST_RESPONSES
+from service.schemas.analyst import ANALYST_RESPONSES, SavedQueryRequest
 
-router = APIRouter(prefix="/api/v1/queries", tags=["analyst"])
-
-
-class SavedQueryRequest(BaseModel):
-    """Parameters for a saved query (checked against its header), and optional limits."""
-
-    parameters: dict[str, Any] = Field(default_factory=dict)
-    limit: int | None = Field(None, ge=1)
-    timeout_ms: int | None = Field(None, ge=1)
-    plan: bool = False
+router = APIRouter(prefix="/queries", tags=["analyst"])
 
 
 @router.get("")

@@ -7,12 +7,12 @@ from typing import Any
 from fastapi import APIRouter
 
 from service.analyst.model import graph_model
-from service.deps import DriverDep, SettingsDep
+from service.deps import GraphDep, SettingsDep
 
-router = APIRouter(prefix="/api/v1", tags=["analyst"])
+router = APIRouter(tags=["analyst"])
 
 
 @router.get("/schema")
-def get_schema(driver: DriverDep, settings: SettingsDep) -> dict[str, Any]:
+def get_schema(graph: GraphDep, settings: SettingsDep) -> dict[str, Any]:
     """Labels and relationship types with their properties, what connects what, indexes."""
-    return graph_model(driver, settings)
+    return graph_model(graph)

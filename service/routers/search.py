@@ -6,19 +6,19 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from service.deps import DriverDep, SettingsDep
+from service.deps import GraphDep
 from service.repository import search as search_repo
 from service.repository.graph import allowed
 from service.schemas.problem import problem_responses
 from service.schemas.search import SearchResults
 
-router = APIRouter(prefix="/api/v1", tags=["search"],
+router = APIRouter(tags=["search"],
                    responses=problem_responses(422, 503, 504))
 
 
 @router.get("/search")
 def search(
-    driver: DriverDep, settings: SettingsDep,
+    graph: GraphDep,
     q: Annotated[str, Query(min_length=1, max_length=500, pattern=r"\S",
                             description="Lucene query syntax: words, \"phrases\", prefix*, "
                                         "fuzzy~, AND/OR/NOT, title:word")],
@@ -29,5 +29,5 @@ def search(
 
     A query Lucene cannot parse is a 422 that says why.
     """
-    return search_repo.search(driver, settings, q.strip(),
+    return search_repo.search(graph, q.strip(),
                               allowed(types, search_repo.SEARCH_TYPES, "types"), limit)

@@ -10,9 +10,9 @@ from service.auth import CurrentUser
 from service.deps import AccountsDep, SettingsDep
 from service.identity import accounts
 from service.schemas.identity import TokenCreate, TokenIssued, TokenList, TokenOut
-from service.schemas.identity import identity_responses as responses
+from service.schemas.problem import identity_responses as responses
 
-router = APIRouter(prefix="/api/v1/tokens", tags=["tokens"],
+router = APIRouter(prefix="/tokens", tags=["tokens"],
                    responses=responses(401, 422, 503))
 
 

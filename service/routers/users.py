@@ -16,10 +16,10 @@ from service.schemas.identity import (
     UserCreated,
     UserList,
     UserOut,
-    identity_responses,
 )
+from service.schemas.problem import identity_responses
 
-router = APIRouter(prefix="/api/v1/users", tags=["users"],
+router = APIRouter(prefix="/users", tags=["users"],
                    responses=identity_responses(401, 422, 503))
 
 

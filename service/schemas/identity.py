@@ -7,23 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from service.schemas.problem import ProblemBody
-
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
-
-_MEANING = {401: "No token, or a token that is unknown, expired or revoked",
-            403: "The caller may not do this (the detail says why)",
-            404: "Unknown id", 409: "The request clashes with the current state",
-            422: "A parameter is invalid (the detail says which and why)",
-            429: "Too many attempts in the current window",
-            502: "ORCID or the mail server failed", 503: "Neo4j is not answering"}
-
-
-def identity_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI `responses` entries (problem+json) for the statuses identity routes answer."""
-    return {status: {"model": ProblemBody, "description": _MEANING[status],
-                     "content": {"application/problem+json": {}}} for status in statuses}
-
 
 class UserCreate(BaseModel):
     """A new platform user (admins only)."""
@@ -154,6 +138,12 @@ class ClaimStarted(BaseModel):
     authorize_url: str | None = Field(None, description="orcid: send the browser here")
     detail: str
 
+    @classmethod
+    def of(cls, started: Any) -> ClaimStarted:
+        """The answer for a claim just started (service.identity.claims.Started)."""
+        return cls(claim=ClaimOut(**started.claim), authorize_url=started.authorize_url,
+                   detail=started.detail)
+
 
 class ClaimVerify(BaseModel):
     """The e-mailed code, or the authorisation code ORCID returned."""
@@ -166,6 +156,11 @@ class ClaimResult(BaseModel):
 
     claim: ClaimOut
     detail: str
+
+    @classmethod
+    def of(cls, claim: dict[str, Any], detail: str) -> ClaimResult:
+        """The answer for a claim's row and what happened to it."""
+        return cls(claim=ClaimOut(**claim), detail=detail)
 
 
 class ClaimResolve(BaseModel):

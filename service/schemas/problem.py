@@ -18,10 +18,27 @@ class ProblemBody(BaseModel):
     errors: list[dict[str, str]] | None = None
 
 
-def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+# What each error status means, in the words of the exploration routes; the identity
+# routes say it their way for the statuses they share (the detail says which and why).
+MEANING = {401: "No token, or a token that is unknown, expired or revoked",
+           403: "The caller may not do this (the detail says why)",
+           404: "Unknown id, or nothing found (the detail says which)",
+           409: "The request clashes with the current state",
+           422: "A parameter is invalid (errors[] names it and says why)",
+           429: "Too many attempts in the current window",
+           502: "ORCID or the mail server failed", 503: "Neo4j is not answering",
+           504: "The query ran past its time limit"}
+IDENTITY_MEANING = {**MEANING, 404: "Unknown id",
+                    422: "A parameter is invalid (the detail says which and why)"}
+
+
+def problem_responses(*statuses: int, meaning: dict[int, str] = MEANING
+                      ) -> dict[int | str, dict[str, Any]]:
     """OpenAPI `responses` entries for these error statuses, all with the problem body."""
-    meaning = {404: "Unknown id, or nothing found (the detail says which)",
-               422: "A parameter is invalid (errors[] names it and says why)",
-               503: "Neo4j is not answering", 504: "The query ran past its time limit"}
     return {status: {"model": ProblemBody, "description": meaning[status],
                      "content": {"application/problem+json": {}}} for status in statuses}
+
+
+def identity_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The same entries, in the identity routes' words."""
+    return problem_responses(*statuses, meaning=IDENTITY_MEANING)

@@ -5,16 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from neo4j import Driver
-
 from core.accounts import AccountsStore
 from core.accounts import claims as claim_rows
-from core.settings import Settings
+from core.graph import Graph
 from service.auth import Caller
-from service.identity.store import read, read_one
+from service.identity.store import read_row, read_rows
 from service.repository import authors
-from service.routers.scoring import ScoreHistory, score_history
+from service.repository.scores import score_history
 from service.schemas.authors import Collaborator, Profile, WorksPage
+from service.schemas.scoring import ScoreHistory
 
 WORKS_PER_PAGE = 10
 HOME_LIST_SIZE = 8
@@ -36,10 +35,10 @@ class Viewer:
     open_claim: dict[str, Any] | None = None
 
 
-def viewer_of(driver: Driver, settings: Settings, store: AccountsStore,
+def viewer_of(graph: Graph, store: AccountsStore,
               caller: Caller | None, author_id: str) -> Viewer:
     """What the visitor has to do with the author: following, holding, claiming."""
-    row = read_one(driver, settings, "web/get_viewer_state", author_id=author_id,
+    row = read_row(graph, "web/get_viewer_state", author_id=author_id,
                    user_id=caller.user_id if caller else None) or {}
     claims = []
     if caller is not None:
@@ -50,25 +49,25 @@ def viewer_of(driver: Driver, settings: Settings, store: AccountsStore,
                   open_claim=claims[0] if claims else None)
 
 
-def works_page(driver: Driver, settings: Settings, author_id: str,
+def works_page(graph: Graph, author_id: str,
                cursor: str | None) -> tuple[WorksPage, dict[str, str]]:
     """One page of works and their abstracts (by work id)."""
-    page = authors.list_works(driver, settings, author_id, limit=WORKS_PER_PAGE, cursor=cursor,
+    page = authors.list_works(graph, author_id, limit=WORKS_PER_PAGE, cursor=cursor,
                               year_from=None, year_to=None, work_type=None)
-    rows = read(driver, settings, "web/list_work_abstracts", ids=[w.id for w in page.items])
+    rows = read_rows(graph, "web/list_work_abstracts", ids=[w.id for w in page.items])
     return page, {row["id"]: row["abstract"] for row in rows if row["abstract"]}
 
 
-def close_collaborators(driver: Driver, settings: Settings,
+def close_collaborators(graph: Graph,
                         author_id: str) -> list[Collaborator]:
     """Co-authors with at least two shared works, most shared first."""
-    page = authors.list_collaborators(driver, settings, author_id, 50)
+    page = authors.list_collaborators(graph, author_id, 50)
     return [c for c in page.items if c.close]
 
 
-def history_of(driver: Driver, settings: Settings, author_id: str) -> ScoreHistory:
+def history_of(graph: Graph, author_id: str) -> ScoreHistory:
     """The author's recent published scores, newest first."""
-    return score_history(author_id, driver, settings, limit=HISTORY_SHOWN)
+    return score_history(graph, author_id, HISTORY_SHOWN)
 
 
 def signal_rows(profile: Profile) -> list[dict[str, Any]]:
@@ -96,19 +95,19 @@ def history_points(history: ScoreHistory, width: int = 240, height: int = 60) ->
                     for i, value in enumerate(values))
 
 
-def home_lists(driver: Driver, settings: Settings) -> dict[str, list[dict[str, Any]]]:
+def home_lists(graph: Graph) -> dict[str, list[dict[str, Any]]]:
     """The most trusted and the most recently scored authors."""
-    return {"top": read(driver, settings, "web/list_top_authors", limit=HOME_LIST_SIZE),
-            "recent": read(driver, settings, "web/list_recently_scored",
+    return {"top": read_rows(graph, "web/list_top_authors", limit=HOME_LIST_SIZE),
+            "recent": read_rows(graph, "web/list_recently_scored",
                            limit=HOME_LIST_SIZE)}
 
 
-def my_lists(driver: Driver, settings: Settings, store: AccountsStore,
+def my_lists(graph: Graph, store: AccountsStore,
              caller: Caller | None) -> dict[str, list[dict[str, Any]]]:
     """The signed-in user's follows and claims (empty when signed out)."""
     if caller is None:
         return {"following": [], "claims": []}
-    following = read(driver, settings, "follows/list_following", user_id=caller.user_id,
+    following = read_rows(graph, "follows/list_following", user_id=caller.user_id,
                      skip=0, limit=50)
     with store.read() as conn:
         claims = claim_rows.list_claims(conn, caller.user_id, None, 0, 50)

@@ -43,3 +43,17 @@ def test_every_saved_query_is_listed_in_the_analyst_guide() -> None:
     missing = [name for name in cypher.names("analyst")
                if f"`{name.split('/', 1)[1]}`" not in guide]
     assert missing == []
+
+
+def test_every_api_operation_has_a_summary_and_a_description() -> None:
+    from service.app import create_app
+
+    app = create_app(Settings(secret_key="k" * 43, neo4j_password="unused"))
+    operations = [(method.upper(), path, op) for path, ops in app.openapi()["paths"].items()
+                  for method, op in ops.items()]
+    assert len(operations) > 30
+    for method, path, op in operations:
+        assert op.get("summary", "").strip(), f"{method} {path} has no summary"
+        assert op.get("description", "").strip(), f"{method} {path} has no description"
+    ids = [op["operationId"] for _, _, op in operations]
+    assert len(ids) == len(set(ids))

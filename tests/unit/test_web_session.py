@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from service.routers.pages import _safe_next
-from service.routers.scoring import HistoricScore, ScoreHistory
 from service.schemas.authors import Profile, ProfileCounts, Trust, TrustSignal
+from service.schemas.scoring import HistoricScore, ScoreHistory
 from service.web import views
+from service.web.pages import _safe_next
 
 
 @pytest.mark.parametrize(("given", "expected"), [

@@ -57,11 +57,11 @@ def test_a_claim_verified_by_many_requests_at_once_is_granted_once(
     claim = start_email_claim(client, ada, "researcher1")["claim"]
     code = last_code(outbox, "r1@example.org")
     caller = authenticate(store, ada.secret)
-    driver = client.app.state.driver  # type: ignore[attr-defined]
+    graph = client.app.state.graph  # type: ignore[attr-defined]
 
     def attempt(_: int) -> str:
         try:
-            return verify.verify_claim(driver, acc_settings, store, caller, claim["id"], code,
+            return verify.verify_claim(graph, acc_settings, store, caller, claim["id"], code,
                                        OrcidClient(acc_settings))[0]["status"]
         except PeergraphError as exc:
             return exc.code

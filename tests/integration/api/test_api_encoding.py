@@ -1,4 +1,4 @@
-"""The hot read endpoints answer pre-encoded JSON (service/schemas/encoded.py): the same
+"""The hot read endpoints answer pre-encoded JSON (service/encoding.py): the same
 bytes and the same OpenAPI document as FastAPI's own response_model path, one thread hop."""
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from neo4j.time import Date, DateTime, Duration
 from pydantic import BaseModel, TypeAdapter
 
 from core.settings import Settings
+from core.values import plain
 from service.app import create_app
-from service.repository.convert import plain
+from service.encoding import dumps
 from service.routers import authors, graph
 from service.schemas.authors import CollaboratorsPage, Profile, WorksPage
-from service.schemas.encoded import dumps
 from service.schemas.graph import CollaborationPaths, Neighbourhood
 
 HOT = [  # (path template, a request over the enriched sample, its model)
@@ -55,8 +55,8 @@ def test_openapi_still_documents_each_model(settings: Settings) -> None:
 def test_hot_routes_take_no_thread_hop_for_their_dependencies() -> None:
     # FastAPI runs a `def` endpoint or dependency in the thread pool: one hop each. The hot
     # routes are `async def` and do their blocking reads in exactly one hop (encoded()).
-    routes = {r.path: r for r in [*graph.router.routes, *authors.router.routes]
-              if isinstance(r, APIRoute)}
+    routes = {f"/api/v1{r.path}": r for r in [*graph.router.routes, *authors.router.routes]
+              if isinstance(r, APIRoute)}  # as api_router mounts them
     for template, _, _ in HOT:
         route = routes[template]
         assert inspect.iscoroutinefunction(route.endpoint), template
@@ -66,7 +66,7 @@ def test_hot_routes_take_no_thread_hop_for_their_dependencies() -> None:
 
 def test_neo4j_values_are_written_as_plain_writes_them() -> None:
     # The dict answers keep Neo4j's temporal values; the encoder must write what the pydantic
-    # path wrote after service.repository.convert.plain.
+    # path wrote after core.values.plain.
     props = {"at": DateTime(2025, 1, 2, 3, 4, 5), "on": Date(2024, 2, 29),
              "took": Duration(days=3), "years": [Date(2020, 1, 1)], "n": 1.5, "none": None}
     assert json.loads(dumps(props)) == plain(props)

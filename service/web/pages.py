@@ -15,12 +15,12 @@ from fastapi.templating import Jinja2Templates
 
 from core.errors import PeergraphError, Unauthorized
 from core.settings import PROJECT_ROOT
+from service import id_path  # noqa: F401  (registers the {…:anyid} path type)
 from service.auth import authenticate
-from service.deps import AccountsDep, DriverDep, SettingsDep
+from service.deps import AccountsDep, GraphDep, SettingsDep
 from service.repository import authors
 from service.repository import search as search_repo
-from service.routers import id_path  # noqa: F401  (registers the {…:anyid} path type)
-from service.web import views
+from service.web import actions, views
 from service.web.session import (
     WebSession,
     check_csrf,
@@ -32,7 +32,7 @@ from service.web.session import (
 from service.web.session import csrf_token as csrf_of
 from service.web.session import sign_out as end_session
 
-TEMPLATES = Jinja2Templates(directory=FilePath(__file__).resolve().parents[1] / "web" / "templates")
+TEMPLATES = Jinja2Templates(directory=FilePath(__file__).resolve().parent / "templates")
 STATIC_DIR = PROJECT_ROOT / "web" / "static"
 CYTOSCAPE_DIST = PROJECT_ROOT / "web" / "node_modules" / "cytoscape" / "dist"
 NODE_TYPES = [("Author", "Authors"), ("Work", "Works"), ("Topic", "Topics"),
@@ -66,13 +66,18 @@ def render(request: Request, name: str, context: dict[str, Any], status: int = 2
 
 def page(request: Request, name: str, build: Callable[[], dict[str, Any]],
          caller_context: dict[str, Any]) -> Response:
-    """Render a page from what `build` reads; a Peergraph error becomes an HTML error page."""
+    """Render a page from what `build` reads (its failures become error pages: error_page)."""
+    return render(request, name, {**caller_context, **build()})
+
+
+def error_page(request: Request, status: int, title: str, detail: str) -> Response:
+    """The error page the app's error handlers answer a page's failure with."""
     try:
-        context = build()
-    except PeergraphError as exc:
-        return render(request, "error.html", {**caller_context, "title": exc.title,
-                                              "detail": exc.detail}, exc.status)
-    return render(request, name, {**caller_context, **context})
+        caller = signed_in_caller(request)
+    except Exception:  # the header's sign-in state must not hide the error itself
+        caller = None
+    return render(request, "error.html", {"caller": caller, "title": title, "detail": detail},
+                  status)
 
 
 def _caller_context(request: Request) -> dict[str, Any]:
@@ -81,7 +86,7 @@ def _caller_context(request: Request) -> dict[str, Any]:
 
 
 @router.get("/")
-def home(request: Request, driver: DriverDep, settings: SettingsDep, store: AccountsDep,
+def home(request: Request, graph: GraphDep, store: AccountsDep,
          q: Annotated[str | None, Query(max_length=500)] = None) -> Response:
     """Search box and results, the most trusted and the most recently scored authors."""
     who = _caller_context(request)
@@ -90,35 +95,35 @@ def home(request: Request, driver: DriverDep, settings: SettingsDep, store: Acco
         results, error = [], None
         if q and q.strip():
             try:
-                results = search_repo.search(driver, settings, q.strip(),
+                results = search_repo.search(graph, q.strip(),
                                              list(search_repo.SEARCH_TYPES), 20).items
             except PeergraphError as exc:  # an unparsable query is the visitor's to fix
                 error = exc.detail
         return {"q": q, "results": results, "search_error": error,
-                "lists": views.home_lists(driver, settings),
-                "mine": views.my_lists(driver, settings, store, who["caller"])}
+                "lists": views.home_lists(graph),
+                "mine": views.my_lists(graph, store, who["caller"])}
 
     return page(request, "home.html", build, who)
 
 
 @router.get("/authors/{author_id:anyid}")
 def profile(request: Request, author_id: Annotated[str, Path(max_length=512)],
-            driver: DriverDep, settings: SettingsDep, store: AccountsDep,
+            graph: GraphDep, settings: SettingsDep, store: AccountsDep,
             works_after: Annotated[str | None, Query(max_length=512)] = None,
             works_from: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> Response:
     """The profile page laid out as the seed: snapshot, actions, graph, published work."""
     who = _caller_context(request)
 
     def build() -> dict[str, Any]:
-        p = authors.get_profile(driver, settings, author_id)
-        works, abstracts = views.works_page(driver, settings, p.id, works_after)
-        history = views.history_of(driver, settings, p.id)
+        p = authors.get_profile(graph, author_id)
+        works, abstracts = views.works_page(graph, p.id, works_after)
+        history = views.history_of(graph, p.id)
         return {"p": p, "works": works, "abstracts": abstracts,
                 "works_from": works_from if works_after else 0,
-                "close": views.close_collaborators(driver, settings, p.id),
+                "close": views.close_collaborators(graph, p.id),
                 "signals": views.signal_rows(p), "history": history,
                 "history_points": views.history_points(history),
-                "viewer": views.viewer_of(driver, settings, store, who["caller"], p.id)}
+                "viewer": views.viewer_of(graph, store, who["caller"], p.id)}
 
     return page(request, "profile.html", build, who)
 
@@ -183,10 +188,8 @@ def _redirect(request: Request, session: WebSession, to: str) -> Response:
 
 def install(app: FastAPI) -> None:
     """Add the pages, their writes and their static files (ours, and the npm graph library)."""
-    from service.routers import page_actions
-
     app.include_router(router)
-    app.include_router(page_actions.router)
+    app.include_router(actions.router)
     # The npm package's own dist folder (`npm ci --prefix web`), never a CDN copy.
     app.mount("/static/vendor/cytoscape", StaticFiles(directory=CYTOSCAPE_DIST, check_dir=False),
               name="cytoscape")

@@ -17,9 +17,10 @@ from typing import Any, ParamSpec
 
 import orjson
 from fastapi import Response
-from neo4j.time import Date, DateTime, Duration, Time
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
+
+from core.values import TEMPORAL, iso_text
 
 P = ParamSpec("P")
 Answer = BaseModel | dict[str, Any]
@@ -44,14 +45,12 @@ def to_json(answer: Answer) -> bytes:
 
 
 def dumps(value: Any) -> bytes:
-    """orjson, with Neo4j's temporal values written as service.repository.convert.plain does."""
+    """orjson, with Neo4j's temporal values written as core.values.plain writes them."""
     return orjson.dumps(value, default=_neo4j_value)
 
 
 def _neo4j_value(value: Any) -> str:
     """A Neo4j value orjson does not know (only called for those), as JSON text."""
-    if isinstance(value, DateTime | Date | Time):
-        return str(value.iso_format())
-    if isinstance(value, Duration):
-        return str(value)
+    if isinstance(value, TEMPORAL):
+        return str(iso_text(value))
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")

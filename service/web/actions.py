@@ -1,0 +1,80 @@
+"""The profile page's own writes (follow, claim, invite), for the signed-in visitor.
+
+Each checks the session's CSRF token (header X-CSRF-Token), takes the API token from the
+HttpOnly session cookie, and runs the very service functions behind the JSON API's routes, so the
+rules, the audit trail and the answers (problem+json on failure) are the API's."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, Path, Request, status
+
+from service.auth import Caller
+from service.deps import AccountsDep, GraphDep, OrcidDep, OutboxDep, SettingsDep
+from service.identity import claims, follows, invitations, verify
+from service.schemas.identity import (
+    ClaimCreate,
+    ClaimResult,
+    ClaimStarted,
+    ClaimVerify,
+    FollowState,
+    InvitationCreate,
+    InvitationOut,
+)
+from service.web.session import CSRF_HEADER, check_csrf, load_session, require_caller
+
+router = APIRouter(prefix="/web", tags=["web pages"], include_in_schema=False)
+
+
+def page_caller(request: Request,
+                csrf: Annotated[str | None, Header(alias=CSRF_HEADER, max_length=100)] = None
+                ) -> Caller:
+    """The signed-in visitor of a page write; refused without this session's CSRF token."""
+    check_csrf(request, load_session(request), csrf)
+    return require_caller(request)
+
+
+PageCaller = Annotated[Caller, Depends(page_caller)]
+AuthorId = Annotated[str, Path(max_length=512)]
+
+
+@router.put("/authors/{author_id}/follow")
+def follow(author_id: AuthorId, caller: PageCaller, graph: GraphDep,
+           store: AccountsDep) -> FollowState:
+    """Follow the author."""
+    return FollowState(**follows.set_follow(graph, store, caller, author_id, True))
+
+
+@router.delete("/authors/{author_id}/follow")
+def unfollow(author_id: AuthorId, caller: PageCaller, graph: GraphDep,
+             store: AccountsDep) -> FollowState:
+    """Stop following the author."""
+    return FollowState(**follows.set_follow(graph, store, caller, author_id, False))
+
+
+@router.post("/authors/{author_id}/claims", status_code=status.HTTP_201_CREATED)
+def start_claim(author_id: AuthorId, body: ClaimCreate, caller: PageCaller, graph: GraphDep,
+                settings: SettingsDep, store: AccountsDep, outbox: OutboxDep,
+                orcid: OrcidDep) -> ClaimStarted:
+    """Start a claim of the record (the code goes to an address on it)."""
+    started = claims.start_claim(graph, settings, store, caller, author_id, body.method,
+                                 body.email, outbox=outbox, orcid=orcid)
+    return ClaimStarted.of(started)
+
+
+@router.post("/claims/{claim_id}/verify")
+def verify_claim(claim_id: Annotated[str, Path(max_length=64)], body: ClaimVerify,
+                 caller: PageCaller, graph: GraphDep, settings: SettingsDep,
+                 store: AccountsDep, orcid: OrcidDep) -> ClaimResult:
+    """Complete the claim with the e-mailed code."""
+    return ClaimResult.of(*verify.verify_claim(graph, settings, store, caller, claim_id,
+                                               body.code, orcid))
+
+
+@router.post("/invitations", status_code=status.HTTP_201_CREATED)
+def send_invitation(body: InvitationCreate, caller: PageCaller, graph: GraphDep,
+                    store: AccountsDep) -> InvitationOut:
+    """Invite the holder of another claimed record, from the visitor's own."""
+    return InvitationOut(**invitations.send(graph, store, caller, body.to_author_id,
+                                            body.message, body.from_author_id))
