@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from service import id_path  # noqa: F401  (registers {…:anyid} before any route uses it)
 from service.routers import (
     audit,
     authors,

@@ -7,7 +7,6 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response
 
 from core.errors import InvalidParameter
-from service import id_path  # noqa: F401  (registers the {…:anyid} path type)
 from service.deps import GraphDep
 from service.encoding import encoded
 from service.repository import authors
@@ -17,7 +16,7 @@ from service.schemas.problem import problem_responses
 router = APIRouter(prefix="/authors", tags=["authors"],
                    responses=problem_responses(404, 422, 503, 504))
 
-# `:anyid` because OpenAlex and ORCID URLs contain slashes (see service/routers/id_path.py).
+# `:anyid` because OpenAlex and ORCID URLs contain slashes (see service/id_path.py).
 AuthorId = Annotated[str, Path(
     max_length=512, description="Our id, an OpenAlex id or URL, an ORCID iD or URL, or an "
                                 "alias of a merged-away record",

@@ -6,7 +6,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
-from service import id_path  # noqa: F401  (registers the {…:anyid} path type)
 from service.deps import GraphDep, SettingsDep
 from service.repository import entities
 from service.schemas.entities import InstitutionDetail, TopicDetail, WorkDetail

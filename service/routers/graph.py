@@ -6,7 +6,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
 
-from service import id_path  # noqa: F401  (registers the {…:anyid} path type)
 from service.deps import GraphDep, SettingsDep
 from service.encoding import encoded
 from service.repository import graph as graph_repo
