@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -55,55 +56,61 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What went wrong, before it is answered as JSON or as a page."""
+
+    status: int
+    code: str
+    title: str
+    detail: str
+    errors: list[dict[str, Any]] | None = None
+    headers: dict[str, str] | None = None
+
+
+def describe(exc: Exception) -> Problem:
+    """The problem an exception stands for; what a client must not see is only logged."""
+    unavailable = (503, DatabaseUnavailable.code, DatabaseUnavailable.title)
+    match exc:
+        case PeergraphError():
+            return Problem(exc.status, exc.code, exc.title, exc.detail, exc.errors, exc.headers)
+        case RequestValidationError():
+            errors = _validation_errors(exc)
+            detail = "; ".join(f"{e['parameter']}: {e['message']}" for e in errors)
+            return Problem(422, "invalid_parameter", "Invalid parameter", detail, errors)
+        case StarletteHTTPException():
+            code = "not_found" if exc.status_code == 404 else f"http_{exc.status_code}"
+            return Problem(exc.status_code, code, str(exc.detail), str(exc.detail))
+        case ServiceUnavailable() | SessionExpired():
+            log.warning("Neo4j unavailable: %s", exc)
+            return Problem(*unavailable, "The graph database is not answering; try again shortly.")
+        case UnstorableText():
+            return Problem(422, InvalidParameter.code, InvalidParameter.title,
+                           f"A value was refused: {exc}. Remove it and send the request again.")
+        case AuthError():
+            log.error("Neo4j refused the service's credentials: %s", exc.message)
+            return Problem(*unavailable, "The service cannot sign in to the graph database.")
+    log.exception("unhandled error", exc_info=exc)
+    return Problem(500, "internal_error", "Internal error",
+                   "Something went wrong on our side; it has been logged.")
+
+
+HANDLED = (PeergraphError, RequestValidationError, StarletteHTTPException, ServiceUnavailable,
+           SessionExpired, UnstorableText, AuthError, Exception)
+
+
 def install_error_handlers(app: FastAPI, error_page: ErrorPage | None = None) -> None:
-    """Map every failure to the one problem shape; never a stack trace to a client."""
+    """Answer every failure as the one problem: problem+json, or a page for a page's request;
+    never a stack trace to a client."""
 
-    def answer(request: Request, status: int, code: str, title: str, detail: str,
-               errors: list[dict[str, Any]] | None = None,
-               headers: dict[str, str] | None = None) -> Response:
-        """problem+json, or the error page when the request was for a page."""
+    async def handle(request: Request, exc: Exception) -> Response:
+        found = describe(exc)
         if error_page is not None and not request.url.path.startswith(JSON_PREFIXES):
-            response = error_page(request, status, title, detail)
-            response.headers.update(headers or {})
+            response = error_page(request, found.status, found.title, found.detail)
+            response.headers.update(found.headers or {})
             return response
-        return problem(status, code, title, detail, errors, headers)
+        return problem(found.status, found.code, found.title, found.detail, found.errors,
+                       found.headers)
 
-    @app.exception_handler(PeergraphError)
-    async def _peergraph(request: Request, exc: PeergraphError) -> Response:
-        return answer(request, exc.status, exc.code, exc.title, exc.detail, exc.errors,
-                      exc.headers)
-
-    @app.exception_handler(RequestValidationError)
-    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
-        errors = _validation_errors(exc)
-        detail = "; ".join(f"{e['parameter']}: {e['message']}" for e in errors)
-        return answer(request, 422, "invalid_parameter", "Invalid parameter", detail, errors)
-
-    @app.exception_handler(StarletteHTTPException)
-    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
-        code = "not_found" if exc.status_code == 404 else f"http_{exc.status_code}"
-        return answer(request, exc.status_code, code, str(exc.detail), str(exc.detail))
-
-    @app.exception_handler(ServiceUnavailable)
-    @app.exception_handler(SessionExpired)
-    async def _neo4j_down(request: Request, exc: Exception) -> Response:
-        log.warning("Neo4j unavailable: %s", exc)
-        return answer(request, 503, DatabaseUnavailable.code, DatabaseUnavailable.title,
-                      "The graph database is not answering; try again shortly.")
-
-    @app.exception_handler(UnstorableText)
-    async def _unstorable(request: Request, exc: UnstorableText) -> Response:
-        return answer(request, 422, InvalidParameter.code, InvalidParameter.title,
-                      f"A value was refused: {exc}. Remove it and send the request again.")
-
-    @app.exception_handler(AuthError)
-    async def _neo4j_auth(request: Request, exc: AuthError) -> Response:
-        log.error("Neo4j refused the service's credentials: %s", exc.message)
-        return answer(request, 503, DatabaseUnavailable.code, DatabaseUnavailable.title,
-                      "The service cannot sign in to the graph database.")
-
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> Response:
-        log.exception("unhandled error")
-        return answer(request, 500, "internal_error", "Internal error",
-                      "Something went wrong on our side; it has been logged.")
+    for kind in HANDLED:
+        app.add_exception_handler(kind, handle)
