@@ -2,7 +2,6 @@
 uvicorn process, loopback only; prints what each got and how /health fared meanwhile.
 
 Run: .venv/bin/python -m bench.analyst_attacks [--concurrency 2] [--nesting 40] [--huge 3]
-(as a module: `bench/cypher.py` would shadow the top-level `cypher` package otherwise)
 
 1. Nesting: --nesting requests of `RETURN ((((…1…))))`, 30 000 brackets (60 KB), at once;
    /health polled every 20 ms throughout (p50, p99, max).
@@ -39,14 +38,14 @@ import httpx
 import psutil
 from neo4j import Driver, GraphDatabase
 
-from bench.cypher import peak_rss_while
+from bench.analyst_endpoint import peak_rss_while
 from core.localdb import LocalNeo4j, free_port
 from core.settings import Settings
 from cypher import query
 from service.analyst.limits import APP_TAG
 
 ROOT = Path(__file__).resolve().parents[1]
-# The attacks as reported (issue 14); analyst text, so inline like bench/cypher.py's.
+# The attacks as reported (issue 14); analyst text, so inline like bench/analyst_endpoint.py's.
 NESTED = "RETURN " + "(" * 30_000 + "1" + ")" * 30_000
 HUGE = "RETURN range(1, 20000000) AS big"
 REDUCE = "RETURN reduce(s = 0, x IN range(1, 300000000) | s + x) AS total"

@@ -6,7 +6,6 @@ printed with its target, and a table for docs/PERFORMANCE.md at the end.
 Usage: .venv/bin/python -m bench.api [--uri bolt://127.0.0.1:7690] [--password-file FILE]
        [--samples 1000] [--duration 20] [--workers 2] [--baseline-tree DIR]
 The graph must already be loaded (e.g. the synthetic generator's works); it is only read.
-Run it as a module (-m): `python bench/api.py` would import bench/cypher.py as `cypher`.
 PEERGRAPH_NEO4J_URI / PEERGRAPH_NEO4J_PASSWORD are used when no flag is given."""
 
 from __future__ import annotations

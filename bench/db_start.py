@@ -1,6 +1,6 @@
 """Time the local Neo4j's start (cold: empty home; warm: existing data) and stop.
 
-Run: .venv/bin/python bench/db_start.py [--runs 3]
+Run: .venv/bin/python -m bench.db_start [--runs 3]
 Prints seconds for each phase and the warm/cold ratio measured in this one process.
 """
 

@@ -1,8 +1,6 @@
 """Analyst endpoint overhead and CSV streaming memory, against a throwaway Neo4j and server.
 
-Run: .venv/bin/python -m bench.cypher [--rounds 40] [--warmup 300]
-(as a module: `python bench/cypher.py` would put bench/ first on the path, and this file
-would shadow the top-level `cypher` package the service imports)
+Run: .venv/bin/python -m bench.analyst_endpoint [--rounds 40] [--warmup 300]
 
 1. Overhead: POST /api/v1/cypher (a real uvicorn process) against the same 1 000-row query
    through the driver in this process, once Neo4j has warmed up (its JIT takes a few hundred
