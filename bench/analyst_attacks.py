@@ -2,7 +2,6 @@
 uvicorn process, loopback only; prints what each got and how /health fared meanwhile.
 
 Run: .venv/bin/python -m bench.analyst_attacks [--concurrency 2] [--nesting 40] [--huge 3]
-(as a module: `bench/cypher.py` would shadow the top-level `cypher` package otherwise)
 
 1. Nesting: --nesting requests of `RETURN ((((…1…))))`, 30 000 brackets (60 KB), at once;
    /health polled every 20 ms throughout (p50, p99, max).
@@ -20,68 +19,31 @@ Run: .venv/bin/python -m bench.analyst_attacks [--concurrency 2] [--nesting 40] 
 from __future__ import annotations
 
 import argparse
-import math
 import multiprocessing
-import os
-import secrets
-import subprocess
-import sys
-import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 import psutil
-from neo4j import Driver, GraphDatabase
+from neo4j import Driver
 
-from bench.cypher import peak_rss_while
-from core.localdb import LocalNeo4j, free_port
-from core.settings import Settings
+from bench.common import api_server, peak_rss_while, percentile, throwaway_neo4j
+from core.db import make_driver
 from cypher import query
 from service.analyst.limits import APP_TAG
 
-ROOT = Path(__file__).resolve().parents[1]
-# The attacks as reported (issue 14); analyst text, so inline like bench/cypher.py's.
-NESTED = "RETURN " + "(" * 30_000 + "1" + ")" * 30_000
-HUGE = "RETURN range(1, 20000000) AS big"
+# The attacks as reported (issue 14), tests/integration/analyst/test_analyst_attacks.py's
+# too; analyst text, so inline like bench/analyst_endpoint.py's.
+NESTED = "RETURN " + "(" * 30_000 + "1" + ")" * 30_000  # 60 KB
+HUGE = "RETURN range(1, 20000000) AS big"  # one record of ~100 MB on the wire
 REDUCE = "RETURN reduce(s = 0, x IN range(1, 300000000) | s + x) AS total"
 UNIONS = " UNION ALL ".join(["RETURN 1 AS x"] * 3500)  # as reported: 84 KB
 SLOW_PLAN = "MATCH (n:" + "&".join(["A"] * 1999) + ") RETURN n"  # within the limits
 SCAN = "UNWIND range(1, 1000000000) AS x WITH x WHERE x = -1 RETURN count(x) AS n"
 PROBE = "UNWIND range(1, 3000000) AS x RETURN count(x) AS n"
-
-
-@contextmanager
-def server(uri: str, password: str, concurrency: int) -> Iterator[tuple[int, str]]:
-    """The API in its own uvicorn process; yields its pid and base URL."""
-    port = free_port()
-    env = os.environ | {"PEERGRAPH_NEO4J_URI": uri, "PEERGRAPH_NEO4J_PASSWORD": password,
-                        "PEERGRAPH_ANALYST_CONCURRENCY": str(concurrency)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "service.app:create_app", "--factory",
-         "--port", str(port), "--log-level", "warning"], cwd=ROOT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            if _status(f"{base}/ready") == 200:
-                break
-            time.sleep(0.1)
-        yield process.pid, base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-
-
-def _status(url: str) -> int:
-    try:
-        return httpx.get(url, timeout=2).status_code
-    except httpx.HTTPError:
-        return 0
 
 
 class Poll:
@@ -107,13 +69,10 @@ class Poll:
         self._process.join()
 
     def summary(self) -> str:
-        ordered = sorted(self.ms) or [0.0]
-
-        def rank(p: float) -> float:
-            return ordered[max(math.ceil(p * len(ordered)) - 1, 0)]
-
-        return (f"{len(ordered)} polls {dict(self.statuses)}, p50 {rank(0.5):.1f} ms, "
-                f"p99 {rank(0.99):.1f} ms, max {ordered[-1]:.1f} ms")
+        """Polls, statuses and latencies, one line."""
+        ms = self.ms or [0.0]
+        return (f"{len(self.ms)} polls {dict(self.statuses)}, p50 {percentile(ms, 50):.1f} ms, "
+                f"p99 {percentile(ms, 99):.1f} ms, max {max(ms):.1f} ms")
 
 
 def _poll(url: str, ready: Any, stop: Any, results: Any) -> None:
@@ -147,10 +106,11 @@ def at_once(count: int, call: Callable[[], Any]) -> list[Any]:
     return results
 
 
-def post(base: str, body: dict[str, Any]) -> tuple[int, float, httpx.Response]:
+def post(base: str, body: dict[str, Any], timeout_s: float = 300
+         ) -> tuple[int, float, httpx.Response]:
     """POST /api/v1/cypher: status, seconds, response."""
     began = time.perf_counter()
-    response = httpx.post(f"{base}/api/v1/cypher", json=body, timeout=300)
+    response = httpx.post(f"{base}/api/v1/cypher", json=body, timeout=timeout_s)
     return response.status_code, time.perf_counter() - began, response
 
 
@@ -238,27 +198,19 @@ def crowd(base: str, driver: Driver, concurrency: int) -> None:
 
 def run(concurrency: int, nestings: int, huges: int) -> None:
     """Start Neo4j and the API, attack, print."""
-    password = secrets.token_urlsafe(16)
-    with tempfile.TemporaryDirectory() as home:
-        local = LocalNeo4j(Path(home), "127.0.0.1", free_port(), password, heap="1g",
-                           pagecache="512m", jar=Settings(_env_file=None).launcher_jar)
-        local.start()
-        driver = GraphDatabase.driver(local.uri, auth=("neo4j", password))
-        try:
-            with server(local.uri, password, concurrency) as (pid, base):
-                nesting(base, nestings)
-                huge(base, pid, huges)
-                after_deadline(base, driver, concurrency,
-                               "3. 300 M-step reduce at timeout_ms 1000", REDUCE)
-                status, took, response = post(base, {"query": UNIONS, "timeout_ms": 1000})
-                print(f"4a. 3 500 UNION ALL parts: {status} after {took:.2f} s: "
-                      f"{response.json().get('detail', '')[:70]}")
-                after_deadline(base, driver, concurrency,
-                               "4b. a 1 999-`&` label expression at timeout_ms 1000", SLOW_PLAN)
-                crowd(base, driver, concurrency)
-        finally:
-            driver.close()
-            local.stop()
+    with throwaway_neo4j() as settings, make_driver(settings) as driver, api_server(
+            settings, env={"PEERGRAPH_ANALYST_CONCURRENCY": str(concurrency)}) as served:
+        base = served.base
+        nesting(base, nestings)
+        huge(base, served.pid, huges)
+        after_deadline(base, driver, concurrency, "3. 300 M-step reduce at timeout_ms 1000",
+                       REDUCE)
+        status, took, response = post(base, {"query": UNIONS, "timeout_ms": 1000})
+        print(f"4a. 3 500 UNION ALL parts: {status} after {took:.2f} s: "
+              f"{response.json().get('detail', '')[:70]}")
+        after_deadline(base, driver, concurrency,
+                       "4b. a 1 999-`&` label expression at timeout_ms 1000", SLOW_PLAN)
+        crowd(base, driver, concurrency)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,6 @@ printed with its target, and a table for docs/PERFORMANCE.md at the end.
 Usage: .venv/bin/python -m bench.api [--uri bolt://127.0.0.1:7690] [--password-file FILE]
        [--samples 1000] [--duration 20] [--workers 2] [--baseline-tree DIR]
 The graph must already be loaded (e.g. the synthetic generator's works); it is only read.
-Run it as a module (-m): `python bench/api.py` would import bench/cypher.py as `cypher`.
 PEERGRAPH_NEO4J_URI / PEERGRAPH_NEO4J_PASSWORD are used when no flag is given."""
 
 from __future__ import annotations
@@ -19,17 +18,16 @@ import random
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
-from pathlib import Path
+from collections.abc import Callable
+from contextlib import ExitStack
 from typing import Any
 
-from bench.rawhttp import Http
+from neo4j import RoutingControl
+
+from bench.common import Http, api_server, bench_query, p50, p95, settings_from, timed
 from core.db import count_graph, make_driver
-from core.localdb import free_port
 from core.settings import Settings
 from service.repository.authors import CLOSE_COLLABORATOR_MIN_SHARED, TOP_TOPICS, TOPIC_MIN_SCORE
 from service.repository.resolve import read
@@ -37,24 +35,6 @@ from service.repository.graph import EDGE_TYPES
 
 LABELS = ["Author", "Work", "Topic", "Institution", "Venue"]
 FIGURES: list[tuple[str, str, str, str]] = []  # (figure, target, measured, met) for the table
-
-
-def p95(samples: list[float]) -> float:
-    """The 95th percentile, in milliseconds."""
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))] * 1000
-
-
-def p50(samples: list[float]) -> float:
-    """The median, in milliseconds."""
-    return sorted(samples)[len(samples) // 2] * 1000
-
-
-def timed(call: Callable[[], Any]) -> float:
-    """Seconds one call takes."""
-    began = time.perf_counter()
-    call()
-    return time.perf_counter() - began
 
 
 def figure(name: str, target: str, measured: str, met: bool | None) -> None:
@@ -66,7 +46,9 @@ def figure(name: str, target: str, measured: str, met: bool | None) -> None:
 
 def typical_authors(driver: Any, settings: Settings, count: int) -> list[tuple[str, int]]:
     """Authors whose work count is between the median and the 90th percentile of a sample."""
-    rows = read(driver, settings, "nodes/list_bench_authors", scan=50_000)
+    rows, _, _ = driver.execute_query(bench_query("nodes/list_bench_authors"), scan=50_000,
+                                      database_=settings.neo4j_database,
+                                      routing_=RoutingControl.READ)
     counts = sorted(r["works"] for r in rows)
     low, high = counts[len(counts) // 2], counts[int(len(counts) * 0.9)]
     picked = [(r["id"], r["works"]) for r in rows if low <= r["works"] <= max(high, low + 1)]
@@ -102,7 +84,7 @@ def compare_neighbourhood(driver: Any, settings: Settings, clients: list[Http],
     params = neighbourhood_params(settings, depth)
     direct, over_http, *baseline = interleaved(
         [lambda a: read(driver, settings, "nodes/expand_neighbourhood", id=a, **params),
-         *[lambda a, c=c: c.get(f"/api/v1/nodes/{a}/neighbourhood", depth=depth)  # type: ignore[misc]
+         *[lambda a, c=c: c.get(f"/api/v1/nodes/{a}/neighbourhood", depth=depth)
            for c in clients]], authors, samples)
     for old in baseline:
         figure(f"{depth}-hop neighbourhood over HTTP: this tree / baseline tree", "—",
@@ -140,7 +122,9 @@ def http_floor(client: Http, samples: int) -> None:
 
 def hub(driver: Any, settings: Settings, client: Http) -> None:
     """The neighbourhood of the biggest hub, depth 1 and 2, limit 200: latency and truncation."""
-    top = read(driver, settings, "nodes/list_biggest_hubs", limit=1)[0]
+    top = driver.execute_query(bench_query("nodes/list_biggest_hubs"), limit=1,
+                               database_=settings.neo4j_database,
+                               routing_=RoutingControl.READ).records[0]
     print(f"biggest hub: {top['label']} {top['id']} with {top['degree']:,} relationships")
     for depth in (1, 2):
         url = f"/api/v1/nodes/{top['id']}/neighbourhood"
@@ -181,53 +165,6 @@ def wrk_profiles(base: str, authors: list[str], duration: int, connections: int)
            f"{latency.get('99')}, non-2xx {errors[1] if errors else 0}", rate >= 250)
 
 
-@contextmanager
-def api_server(settings: Settings, workers: int, tree: str | None = None) -> Iterator[str]:
-    """uvicorn (uvloop, httptools) serving the app in its own processes, from this tree or
-    another checkout (`tree`, e.g. `git worktree add /tmp/base HEAD~1`); yields its URL."""
-    port = free_port()
-    env = {**os.environ, "PEERGRAPH_NEO4J_URI": settings.neo4j_uri,
-           "PEERGRAPH_NEO4J_PASSWORD": settings.password()}
-    if tree:
-        env["PYTHONPATH"] = str(Path(tree).resolve())
-    server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "service.app:create_app", "--factory", "--host",
-         "127.0.0.1", "--port", str(port), "--workers", str(workers), "--loop", "uvloop",
-         "--http", "httptools", "--log-level", "warning", "--no-access-log"], env=env,
-        cwd=tree)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_ready(base)
-        yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def wait_ready(base: str, attempts: int = 240) -> None:
-    """Return once GET /ready answers 200 (Neo4j reached, schema applied)."""
-    for _ in range(attempts):
-        client = Http(base)
-        try:
-            client.get("/ready")
-            return
-        except (OSError, RuntimeError):
-            time.sleep(0.5)
-        finally:
-            client.close()
-    raise RuntimeError(f"the API at {base} did not become ready")
-
-
-def settings_from(args: argparse.Namespace) -> Settings:
-    """Where the graph is: flags first, then the environment."""
-    password = (Path(args.password_file).read_text().strip() if args.password_file
-                else os.environ.get("PEERGRAPH_NEO4J_PASSWORD"))
-    return Settings(_env_file=None,
-                    neo4j_uri=args.uri or os.environ.get("PEERGRAPH_NEO4J_URI",
-                                                         "bolt://127.0.0.1:7687"),
-                    neo4j_password=password)
-
-
 def load_average(when: str) -> None:
     """The machine's load average: the figures mean little when it is high (2 cores)."""
     one, five, fifteen = os.getloadavg()
@@ -238,11 +175,11 @@ def run(args: argparse.Namespace, settings: Settings) -> None:
     """Every figure, against one server and one driver."""
     with ExitStack() as stack:
         driver = stack.enter_context(make_driver(settings))
-        base = stack.enter_context(api_server(settings, args.workers))
+        base = stack.enter_context(api_server(settings, args.workers)).base
         client, clients = Http(base), [Http(base)]
         if args.baseline_tree:
             clients.append(Http(stack.enter_context(
-                api_server(settings, args.workers, args.baseline_tree))))
+                api_server(settings, args.workers, args.baseline_tree)).base))
         nodes, rels = count_graph(driver, settings.neo4j_database)
         print(f"graph at {settings.neo4j_uri}: {nodes:,} nodes, {rels:,} relationships")
         authors = [a for a, _ in typical_authors(driver, settings, 200)]

@@ -21,7 +21,8 @@ import uvloop
 from fastapi import APIRouter, Depends, FastAPI, Request
 from neo4j import Driver
 
-from bench.api import neighbourhood_params, p50, p95, settings_from, typical_authors
+from bench.api import neighbourhood_params, typical_authors
+from bench.common import p50, p95, settings_from
 from core.settings import Settings
 from service.app import create_app
 from service.repository import authors, graph

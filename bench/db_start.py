@@ -1,6 +1,6 @@
 """Time the local Neo4j's start (cold: empty home; warm: existing data) and stop.
 
-Run: .venv/bin/python bench/db_start.py [--runs 3]
+Run: .venv/bin/python -m bench.db_start [--runs 3]
 Prints seconds for each phase and the warm/cold ratio measured in this one process.
 """
 
@@ -8,20 +8,12 @@ from __future__ import annotations
 
 import argparse
 import secrets
-import statistics
 import tempfile
-import time
 from pathlib import Path
 
+from bench.common import percentile, timed
 from core.localdb import LocalNeo4j, free_port
 from core.settings import Settings
-
-
-def timed(action) -> float:  # type: ignore[no-untyped-def]
-    """Seconds one call takes."""
-    began = time.perf_counter()
-    action()
-    return time.perf_counter() - began
 
 
 def one_round(jar: Path) -> tuple[float, float, float]:
@@ -42,7 +34,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     runs = parser.parse_args().runs
     rounds = [one_round(Settings().launcher_jar) for _ in range(runs)]
-    cold, warm, stop = (statistics.median(col) for col in zip(*rounds, strict=True))
+    cold, warm, stop = (percentile(col, 50) or 0.0 for col in zip(*rounds, strict=True))
     print(f"runs={runs} cold_start_s={cold:.1f} warm_start_s={warm:.1f} stop_s={stop:.1f} "
           f"warm/cold={warm / cold:.2f}")
 

@@ -17,16 +17,14 @@ from __future__ import annotations
 
 import argparse
 import secrets
-import statistics
 import tempfile
-import time
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any, LiteralString, cast
+from typing import Any, LiteralString
 
 from fastapi.testclient import TestClient
 from neo4j import Driver, RoutingControl
 
+from bench.common import bench_query, median_ms
 from core.accounts import AccountsStore, people
 from core.keyed import sha256_hex
 from core.settings import Settings
@@ -35,24 +33,12 @@ from service.auth import TOKEN, authenticate, new_id, now
 from service.identity import accounts
 from service.identity.store import audited
 
-BEFORE = Path(__file__).resolve().parent / "cypher" / "identity_before"
+WARMUP = 200  # calls before timing: Neo4j's JIT compiles the statements meanwhile
 
 
 def before(name: str) -> LiteralString:
-    """A baseline statement (bench-only Cypher, not the service's)."""
-    return cast(LiteralString, (BEFORE / f"{name}.cypher").read_text(encoding="utf-8"))
-
-
-def median_ms(call: Callable[[], object], samples: int) -> float:
-    """Median wall time of a call in milliseconds, after 200 warm-up calls (Neo4j's JIT)."""
-    for _ in range(200):
-        call()
-    times = []
-    for _ in range(samples):
-        began = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - began) * 1000)
-    return statistics.median(times)
+    """A baseline statement (bench/cypher/identity_before/, not the service's)."""
+    return bench_query(f"identity_before/{name}")
 
 
 def _old_follow(driver: Driver, db: str) -> Any:
@@ -86,25 +72,26 @@ def measure(client: TestClient, settings: Settings, samples: int) -> dict[str, f
                          database_=db)
     caller, auth = authenticate(store, secret), {"Authorization": f"Bearer {secret}"}
     profile = "/api/v1/authors/researcher0"
+
+    def ms(call: Callable[[], object]) -> float:
+        return median_ms(call, samples, WARMUP)
+
     try:
         figures = {
-            "token_before": median_ms(lambda: driver.execute_query(
+            "token_before": ms(lambda: driver.execute_query(
                 before("get_caller"), hash=sha256_hex(secret), database_=db,
-                routing_=RoutingControl.READ), samples),
-            "token_after": median_ms(lambda: authenticate(store, secret), samples),
-            "follow_before": median_ms(lambda: _old_follow(driver, db), samples),
-            "follow_after": median_ms(lambda: audited(
+                routing_=RoutingControl.READ)),
+            "token_after": ms(lambda: authenticate(store, secret)),
+            "follow_before": ms(lambda: _old_follow(driver, db)),
+            "follow_after": ms(lambda: audited(
                 driver, settings, store, caller, "follow.create", "researcher1",
-                "follows/merge_follow", user_id=caller.user_id, author_id="researcher1"),
-                samples),
-            "http_base": median_ms(lambda: client.get(f"{profile}/works?limit=5"), samples),
-            "http_me": median_ms(lambda: client.get("/api/v1/users/me", headers=auth), samples),
-            "http_follow": median_ms(lambda: client.put(f"{profile}/follow", headers=auth),
-                                     samples),
+                "follows/merge_follow", user_id=caller.user_id, author_id="researcher1")),
+            "http_base": ms(lambda: client.get(f"{profile}/works?limit=5")),
+            "http_me": ms(lambda: client.get("/api/v1/users/me", headers=auth)),
+            "http_follow": ms(lambda: client.put(f"{profile}/follow", headers=auth)),
         }
         _filler_tokens(store, user["id"], 20_000)
-        figures["http_me_20k"] = median_ms(lambda: client.get("/api/v1/users/me", headers=auth),
-                                           samples)
+        figures["http_me_20k"] = ms(lambda: client.get("/api/v1/users/me", headers=auth))
     finally:
         driver.execute_query(before("cleanup"), ids=[user["id"]], database_=db)
         driver.execute_query(before("drop_token_index"), database_=db)

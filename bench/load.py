@@ -15,17 +15,15 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import secrets
 import tempfile
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from neo4j import Driver, GraphDatabase
+from neo4j import Driver
 
-from core.db import apply_schema, delete_everything
-from core.localdb import LocalNeo4j, free_port
+from bench.common import throwaway_neo4j, timed
+from core.db import apply_schema, delete_everything, make_driver
 from core.settings import Settings
 from loaders.graph_rows import write_rows
 from loaders.openalex import transform
@@ -35,38 +33,19 @@ from loaders.synthetic import write_synthetic
 
 
 @contextmanager
-def neo4j(workdir: Path) -> Iterator[Driver]:
+def neo4j() -> Iterator[Driver]:
     """A driver to PEERGRAPH_NEO4J_URI, or to a throwaway local Neo4j sized as `make run`'s."""
-    uri, password = os.environ.get("PEERGRAPH_NEO4J_URI"), os.environ.get(
-        "PEERGRAPH_NEO4J_PASSWORD")
-    local = None
-    if not uri:
-        password = secrets.token_urlsafe(16)
-        settings = Settings(_env_file=None)  # type: ignore[call-arg]
-        local = LocalNeo4j(workdir / "neo4j", "127.0.0.1", free_port(), password,
-                           settings.local_db_heap, settings.local_db_pagecache,
-                           settings.launcher_jar)
-        local.start()
-        uri = local.uri
-    try:
-        with GraphDatabase.driver(uri, auth=("neo4j", password or ""),
-                                  notifications_min_severity="OFF") as driver:
-            yield driver
-    finally:
-        if local:
-            local.stop()
+    defaults = Settings(_env_file=None)  # the environment only: never .env's graph (it is wiped)
+    with ExitStack() as stack:
+        settings = defaults if os.environ.get("PEERGRAPH_NEO4J_URI") else stack.enter_context(
+            throwaway_neo4j(defaults.local_db_heap, defaults.local_db_pagecache))
+        yield stack.enter_context(make_driver(settings))
 
 
 def rate(label: str, records: int, seconds: float) -> float:
     """Print and return records per second."""
     print(f"{label:<34} {records:>9,} records in {seconds:8.2f}s = {records / seconds:>10,.0f}/s")
     return records / seconds
-
-
-def timed(fn: object) -> float:
-    began = time.perf_counter()
-    fn()  # type: ignore[operator]
-    return time.perf_counter() - began
 
 
 def parse_rates(path: Path, works: int) -> None:
@@ -132,7 +111,7 @@ def main() -> None:
     parser.add_argument("--warmup-rounds", type=int, default=3)
     parser.add_argument("--batched-runs", type=int, default=3)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp, neo4j(Path(tmp)) as driver:
+    with tempfile.TemporaryDirectory() as tmp, neo4j() as driver:
         path = Path(tmp) / "works.jsonl"
         write_synthetic(path, args.works, seed=7)
         parse_rates(path, args.works)

@@ -22,7 +22,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -30,7 +30,8 @@ from urllib.parse import quote
 
 import httpx
 
-from bench.api import api_server, settings_from, typical_authors
+from bench.api import typical_authors
+from bench.common import api_server, settings_from
 from bench.load_test_checks import format_table
 from bench.load_test_writers import verify_observed, write_new_works, writer_env, writers
 from core.db import count_graph, make_driver
@@ -211,9 +212,11 @@ def parse_args() -> argparse.Namespace:
 @contextmanager
 def service(args: argparse.Namespace, settings: Settings) -> Iterator[str]:
     """The base URL: the one given, or uvicorn started here."""
-    with nullcontext(args.base_url) if args.base_url else api_server(settings,
-                                                                     args.workers) as base:
-        yield base.rstrip("/")
+    if args.base_url:
+        yield args.base_url.rstrip("/")
+        return
+    with api_server(settings, args.workers) as served:
+        yield served.base
 
 
 def main() -> None:

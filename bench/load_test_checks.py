@@ -5,25 +5,16 @@ No locust, no network, no database here: tests/unit/test_load_test_checks.py cov
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from bench.common import percentile
 from scoring.trust import band
 
 OVERALL = "overall"
 # One observed published score: (author id, scored_at, score, band, version).
 Observation = tuple[str, str, int, str | None, str | None]
-
-
-def percentile(values: Sequence[float], q: float) -> float | None:
-    """The q-th percentile (0 < q <= 100) by the nearest-rank method; None when empty."""
-    if not values:
-        return None
-    ordered = sorted(values)
-    rank = max(1, math.ceil(q / 100 * len(ordered)))
-    return ordered[rank - 1]
 
 
 def summarise(name: str, times_ms: Sequence[float], errors: int, seconds: float) -> dict[str, Any]:

@@ -19,10 +19,10 @@ from typing import Any
 
 import networkx as nx
 import numpy as np
-from neo4j import Driver, GraphDatabase, RoutingControl
+from neo4j import Driver, RoutingControl
 
-from core.db import apply_schema
-from cypher import query
+from bench.common import bench_query, settings_from
+from core.db import apply_schema, make_driver
 from scoring import graph_io
 from scoring.job import RunOptions, RunSummary, rescore
 from scoring.propagation import DAMPING, trust_rank
@@ -87,7 +87,8 @@ def reset_scoring(driver: Driver, db: str) -> None:
     first run again."""
     for name in ("scoring/delete_all_collaborations", "scoring/delete_computed_topics",
                  "scoring/delete_all_scores"):
-        graph_io.run_autocommit(driver, db, name)
+        with driver.session(database=db) as session:  # CALL IN TRANSACTIONS: auto-commit
+            session.run(bench_query(name)).consume()
 
 
 def pagerank_comparison(driver: Driver, db: str, seed_share: float,
@@ -139,10 +140,12 @@ def write_comparison(driver: Driver, db: str, sample: int) -> dict[str, Any]:
             for r in records]
     began = time.perf_counter()
     for row in rows:
-        driver.execute_query(query("scoring/set_author_score"), row, database_=db)
+        driver.execute_query(bench_query("scoring/set_author_score"), row, database_=db)
     per_row_s = time.perf_counter() - began
     began = time.perf_counter()
-    graph_io.write_batches(driver, db, "scoring/set_author_scores", rows, 5_000)
+    for first in range(0, len(rows), 5_000):  # one UNWIND statement per batch
+        driver.execute_query(bench_query("scoring/set_author_scores"),
+                             rows=rows[first:first + 5_000], database_=db)
     batched_s = time.perf_counter() - began
     return {"rows": len(rows), "per_row_s": per_row_s, "batched_s": batched_s,
             "speedup": per_row_s / batched_s}
@@ -170,12 +173,8 @@ def touch_authors(driver: Driver, db: str, share: float) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--uri", default=os.environ.get("PEERGRAPH_NEO4J_URI",
-                                                        "bolt://127.0.0.1:7687"))
-    parser.add_argument("--user", default=os.environ.get("PEERGRAPH_NEO4J_USER", "neo4j"))
-    parser.add_argument("--password", default=os.environ.get("PEERGRAPH_NEO4J_PASSWORD"))
-    parser.add_argument("--password-file", type=Path)
-    parser.add_argument("--database", default="neo4j")
+    for flag in ("--uri", "--user", "--password", "--password-file", "--database"):
+        parser.add_argument(flag, help="default: the PEERGRAPH_NEO4J_* variables")
     parser.add_argument("--write-sample", type=int, default=5_000)
     parser.add_argument("--pagerank-authors", type=int, default=200_000)
     parser.add_argument("--skip-steady", action="store_true",
@@ -187,13 +186,12 @@ def main() -> None:
                         help="Neo4j's pid file (e.g. HOME/launcher.pid): phases then also "
                              "show Neo4j's CPU seconds")
     args = parser.parse_args()
-    password = args.password_file.read_text().strip() if args.password_file else args.password
-    db = args.database
+    settings = settings_from(args)
+    db = settings.neo4j_database
     pid = int(args.neo4j_pid_file.read_text().strip()) if args.neo4j_pid_file else None
     print(f"load average {os.getloadavg()}; phases in s: wall/Python CPU"
           + ("/Neo4j CPU" if pid else ""))
-    with GraphDatabase.driver(args.uri, auth=(args.user, password),
-                              notifications_min_severity="OFF") as driver:
+    with make_driver(settings) as driver:
         apply_schema(driver, db)
         if args.reset:
             reset_scoring(driver, db)

@@ -9,25 +9,12 @@ rescore`); it is only read. PEERGRAPH_NEO4J_URI / PEERGRAPH_NEO4J_PASSWORD say w
 from __future__ import annotations
 
 import argparse
-import time
-from collections.abc import Callable
 
 from fastapi.testclient import TestClient
 
+from bench.common import p50, timed
 from core.settings import Settings
 from service.app import create_app
-
-
-def p50(samples: list[float]) -> float:
-    """The median, in milliseconds."""
-    return sorted(samples)[len(samples) // 2] * 1000
-
-
-def timed(call: Callable[[], None]) -> float:
-    """Seconds one call takes."""
-    began = time.perf_counter()
-    call()
-    return time.perf_counter() - began
 
 
 def main() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import LiteralString, cast
 
 _ROOT = resources.files(__name__)
@@ -14,12 +15,13 @@ class UnknownQuery(KeyError):
 
 
 @cache
-def query(name: str) -> LiteralString:
-    """The text of `cypher/<name>.cypher`, e.g. query("authors/get_profile"); cached."""
+def query(name: str, root: Traversable = _ROOT) -> LiteralString:
+    """The text of `<root>/<name>.cypher`, e.g. query("authors/get_profile"); cached."""
+    # `root` is for bench/cypher/ (benchmark-only statements): production passes none.
     area, _, verb_noun = name.partition("/")
-    node = _ROOT.joinpath(area, f"{verb_noun}.cypher") if verb_noun else None
+    node = root.joinpath(area, f"{verb_noun}.cypher") if verb_noun else None
     if node is None or ".." in name or not node.is_file():
-        raise UnknownQuery(f"no Cypher file cypher/{name}.cypher")
+        raise UnknownQuery(f"no Cypher file {root.name}/{name}.cypher")
     # The files are part of the package, never user input: that is what makes them literal.
     return cast(LiteralString, node.read_text(encoding="utf-8"))
 
@@ -30,10 +32,10 @@ def statements(name: str) -> list[LiteralString]:
     return [cast(LiteralString, p) for p in parts if p]
 
 
-def names(area: str | None = None) -> list[str]:
-    """All query names, optionally of one area, sorted."""
+def names(area: str | None = None, root: Traversable = _ROOT) -> list[str]:
+    """All query names under root (default: this package), optionally of one area, sorted."""
     found = []
-    for folder in _ROOT.iterdir():
+    for folder in root.iterdir():
         if folder.is_dir() and (area is None or folder.name == area):
             found += [f"{folder.name}/{f.name[:-7]}" for f in folder.iterdir()
                       if f.name.endswith(".cypher")]

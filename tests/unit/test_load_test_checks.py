@@ -3,30 +3,21 @@
 from __future__ import annotations
 
 import copy
-import importlib.util
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bench.common import percentile
+from bench.load_test_checks import (
+    OVERALL,
+    format_table,
+    history_problems,
+    observation,
+    summarise,
+    summary_rows,
+    trust_problems,
+)
 from scoring.trust import WEIGHTS, Signal, combine
-
-
-def _load_checks() -> Any:
-    """bench/ is not an installed package (`.venv/bin/pytest` has no repo root on sys.path)."""
-    path = Path(__file__).resolve().parents[2] / "bench" / "load_test_checks.py"
-    spec = importlib.util.spec_from_file_location("load_test_checks", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-checks = _load_checks()
-OVERALL, format_table, history_problems = checks.OVERALL, checks.format_table, \
-    checks.history_problems
-observation, percentile, summarise = checks.observation, checks.percentile, checks.summarise
-summary_rows, trust_problems = checks.summary_rows, checks.trust_problems
 
 AT = "2026-11-22T08:36:58.123456Z"
 

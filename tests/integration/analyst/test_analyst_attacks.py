@@ -4,24 +4,20 @@ limit, more queries than slots."""
 
 from __future__ import annotations
 
-import math
+import os
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
-import psutil
 import pytest
 from analyst_helpers import analyst_transactions, served, wait_until_no_analyst_transactions
 from neo4j import Driver
 
+from bench.analyst_attacks import HUGE, NESTED, REDUCE, SCAN, at_once, post
+from bench.common import peak_rss_while, percentile
 from core.settings import Settings
-
-NESTED = "RETURN " + "(" * 30_000 + "1" + ")" * 30_000  # 60 KB, the reported attack
-HUGE_RECORD = "RETURN range(1, 20000000) AS big"  # one record of ~100 MB on the wire
-LONG_REDUCE = "RETURN reduce(s = 0, x IN range(1, 300000000) | s + x) AS total"
-LONG_SCAN = "UNWIND range(1, 1000000000) AS x WITH x WHERE x = -1 RETURN count(x) AS n"
 
 
 @pytest.fixture(scope="module")
@@ -57,31 +53,11 @@ class Watch:
 
     def p99(self) -> float:
         """Nearest rank."""
-        ordered = sorted(self.times)
-        return ordered[math.ceil(0.99 * len(ordered)) - 1]
-
-
-def _at_once(count: int, call: Callable[[], Any]) -> list[Any]:
-    """count calls started together in threads; their results in order."""
-    results: list[Any] = [None] * count
-    start = threading.Barrier(count)
-
-    def one(index: int) -> None:
-        start.wait()
-        results[index] = call()
-
-    threads = [threading.Thread(target=one, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
+        return percentile(self.times, 99) or 0.0
 
 
 def _post(base: str, body: dict[str, Any]) -> tuple[int, float, httpx.Response]:
-    began = time.monotonic()
-    response = httpx.post(f"{base}/api/v1/cypher", json=body, timeout=120)
-    return response.status_code, time.monotonic() - began, response
+    return post(base, body, timeout_s=120)
 
 
 def _assert_prompt(watch: Watch) -> None:
@@ -93,7 +69,7 @@ def _assert_prompt(watch: Watch) -> None:
 
 def test_forty_nesting_attacks_at_once_are_all_422(base: str) -> None:
     with Watch(f"{base}/health") as health:
-        results = _at_once(40, lambda: _post(base, {"query": NESTED}))
+        results = at_once(40, lambda: _post(base, {"query": NESTED}))
     assert [status for status, _, _ in results] == [422] * 40
     assert all("PEERGRAPH_ANALYST_MAX_DEPTH" in r.json()["detail"] for _, _, r in results)
     assert max(took for _, took, _ in results) < 5
@@ -101,22 +77,10 @@ def test_forty_nesting_attacks_at_once_are_all_422(base: str) -> None:
 
 
 def test_three_huge_records_at_once_keep_memory_bounded(base: str) -> None:
-    process = psutil.Process()  # the server runs in this process
-    before = peak = process.memory_info().rss
-    done = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, process.memory_info().rss)
-            time.sleep(0.01)
-
-    sampler = threading.Thread(target=sample)
-    sampler.start()
+    results: list[Any] = []
     with Watch(f"{base}/health") as health:
-        results = _at_once(3, lambda: _post(base, {"query": HUGE_RECORD}))
-    done.set()
-    sampler.join()
+        before, peak = peak_rss_while(os.getpid(), lambda: results.extend(  # the server's
+            at_once(3, lambda: _post(base, {"query": HUGE}))), every_s=0.01)
     answered = [r.json() for status, _, r in results if status == 200]
     assert len(answered) >= 2 and {s for s, _, _ in results} <= {200, 429}
     assert all(a["rows"] == [] and a["truncated_reason"] == "bytes" for a in answered)
@@ -127,7 +91,7 @@ def test_three_huge_records_at_once_keep_memory_bounded(base: str) -> None:
 def test_a_one_row_computation_gets_504_at_its_deadline(base: str, session_driver: Driver,
                                                         settings: Settings) -> None:
     with Watch(f"{base}/health") as health:
-        status, took, response = _post(base, {"query": LONG_REDUCE, "timeout_ms": 1000})
+        status, took, response = _post(base, {"query": REDUCE, "timeout_ms": 1000})
     assert (status, response.json()["code"]) == (504, "query_timeout")
     assert took < 1.5
     _assert_prompt(health)
@@ -143,7 +107,7 @@ def test_past_the_slots_analysts_get_429_and_the_explorer_still_answers(
     explorer_url = f"{base}/api/v1/authors/nobody"
     assert httpx.get(explorer_url, timeout=30).status_code == 404  # its first call plans it
     with Watch(f"{base}/health") as health, Watch(explorer_url) as explorer:
-        results = _at_once(4, lambda: _post(base, {"query": LONG_SCAN, "timeout_ms": 1500}))
+        results = at_once(4, lambda: _post(base, {"query": SCAN, "timeout_ms": 1500}))
     statuses = sorted(status for status, _, _ in results)
     assert statuses == [429, 429, 504, 504]
     for status, _, response in results:

@@ -1,45 +1,40 @@
 """Analyst endpoint overhead and CSV streaming memory, against a throwaway Neo4j and server.
 
-Run: .venv/bin/python -m bench.cypher [--rounds 40] [--warmup 300]
-(as a module: `python bench/cypher.py` would put bench/ first on the path, and this file
-would shadow the top-level `cypher` package the service imports)
+Run: .venv/bin/python -m bench.analyst_endpoint [--rounds 40] [--warmup 300]
 
 1. Overhead: POST /api/v1/cypher (a real uvicorn process) against the same 1 000-row query
    through the driver in this process, once Neo4j has warmed up (its JIT takes a few hundred
    runs of the query: a cold Neo4j is slower for both and flatters the ratio); prints median
    times and their ratio, then where the difference goes (the client's decoding, one HTTP
-   round trip). The client is the standard library's keep-alive HTTP client, which adds
-   next to nothing of its own; the ratio with httpx as the client is printed beside it.
+   round trip). The client is bench.common.Http (one keep-alive socket), which adds next
+   to nothing of its own; the ratio with httpx as the client is printed beside it.
 2. Memory: the server's RSS before and at its peak while streaming 100 000 rows as CSV.
 """
 
 from __future__ import annotations
 
 import argparse
-import http.client
-import os
-import secrets
-import statistics
-import subprocess
-import sys
-import tempfile
-import threading
 import time
-import urllib.parse
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any
 
 import httpx
 import orjson
 import psutil
-from neo4j import Driver, GraphDatabase, RoutingControl
+from neo4j import Driver, RoutingControl
 
-from core.localdb import LocalNeo4j, free_port
+from bench.common import (
+    Http,
+    Served,
+    api_server,
+    median_ms,
+    p50,
+    peak_rss_while,
+    throwaway_neo4j,
+    timed,
+)
+from core.db import make_driver
 from core.settings import Settings
 from service.analyst.runner import Limits, run_json_bytes
-
-ROOT = Path(__file__).resolve().parents[1]
 
 # Ad-hoc analyst text is what is measured here, so these stay inline (not in cypher/).
 ROWS_QUERY = ("MATCH (n:BenchRow) WHERE n.id <= 1000 "
@@ -56,80 +51,10 @@ def interleaved_medians(paths: tuple[Callable[[], object], ...], rounds: int) ->
     times: list[list[float]] = [[] for _ in paths]
     for round_no in range(rounds + 2):
         for index, fn in enumerate(paths):
-            began = time.perf_counter()
-            fn()
+            took = timed(fn)
             if round_no >= 2:
-                times[index].append((time.perf_counter() - began) * 1000)
-    return [statistics.median(path_times) for path_times in times]
-
-
-class LeanClient:
-    """A keep-alive HTTP/1.1 client from the standard library, which spends next to nothing
-    of its own per call (httpx: ~1.4 ms of CPU), so what is timed is the endpoint."""
-
-    def __init__(self, base: str) -> None:
-        parts = urllib.parse.urlsplit(base)
-        self.connection = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port,
-                                                     timeout=60)
-
-    def post_json(self, path: str, payload: dict[str, Any]) -> bytes:
-        """POST a JSON body; the response's bytes (raises unless 200)."""
-        try:
-            response = self._post(path, payload)
-        except (BrokenPipeError, ConnectionResetError, http.client.RemoteDisconnected):
-            self.connection.close()  # the server closed an idle keep-alive connection
-            response = self._post(path, payload)
-        body = response.read()
-        if response.status != 200:
-            raise RuntimeError(f"HTTP {response.status}: {body[:200]!r}")
-        return body
-
-    def _post(self, path: str, payload: dict[str, Any]) -> http.client.HTTPResponse:
-        self.connection.request("POST", path, body=orjson.dumps(payload),
-                                headers={"Content-Type": "application/json"})
-        return self.connection.getresponse()
-
-
-def start_server(uri: str, password: str) -> tuple[subprocess.Popen[bytes], str]:
-    """The API in its own uvicorn process, ready; returns the process and its base URL."""
-    port = free_port()
-    env = os.environ | {"PEERGRAPH_NEO4J_URI": uri, "PEERGRAPH_NEO4J_PASSWORD": password,
-                        "PEERGRAPH_ANALYST_MAX_ROWS": "100000"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "service.app:create_app", "--factory",
-         "--port", str(port), "--log-level", "warning"], cwd=ROOT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            if httpx.get(f"{base}/ready", timeout=2).status_code == 200:
-                return server, base
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    server.kill()
-    raise RuntimeError("the API did not become ready")
-
-
-def peak_rss_while(pid: int, work: Callable[[], object]) -> tuple[int, int]:
-    """(RSS before, peak RSS during work) of process pid, sampled every 20 ms."""
-    process = psutil.Process(pid)
-    before = peak = process.memory_info().rss
-    done = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, process.memory_info().rss)
-            time.sleep(0.02)
-
-    sampler = threading.Thread(target=sample)
-    sampler.start()
-    try:
-        work()
-    finally:
-        done.set()
-        sampler.join()
-    return before, peak
+                times[index].append(took)
+    return [p50(path_times) for path_times in times]
 
 
 def print_cpu_ratio(server_pid: int, through_driver: Callable[[], object],
@@ -151,22 +76,10 @@ def print_cpu_ratio(server_pid: int, through_driver: Callable[[], object],
           f"{endpoint_cpu:.1f} ms; ratio {endpoint_cpu / driver_cpu:.2f}x")
 
 
-def median_ms(fn: Callable[[], object], rounds: int) -> float:
-    """Median wall time (ms) of fn after two warm-up calls."""
-    fn(), fn()
-    times = []
-    for _ in range(rounds):
-        began = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - began) * 1000)
-    return statistics.median(times)
-
-
-def print_breakdown(driver: Driver, client: LeanClient, settings: Settings,
-                    rounds: int) -> None:
+def print_breakdown(driver: Driver, client: Http, settings: Settings, rounds: int) -> None:
     """Where the rest of the endpoint's extra time goes: the client's decoding, the HTTP hop."""
     body = run_json_bytes(driver, settings, ROWS_QUERY, {}, Limits(1000, 30))
-    decode_ms = median_ms(lambda: orjson.loads(body), rounds)
+    decode_ms = median_ms(lambda: orjson.loads(body), rounds, warmup=2)
     driver_ms, endpoint_ms = interleaved_medians((
         lambda: driver.execute_query(TINY_QUERY, routing_=RoutingControl.READ),
         lambda: client.post_json("/api/v1/cypher", {"query": TINY_QUERY})), rounds)
@@ -194,43 +107,27 @@ def warm_up(through_driver: Callable[[], object], through_endpoint: Callable[[],
         return
     times = []
     for _ in range(calls):
-        began = time.perf_counter()
-        through_driver()
-        times.append((time.perf_counter() - began) * 1000)
+        times.append(timed(through_driver))
         through_endpoint()
-    print(f"warm-up: {calls} runs of each; driver median {statistics.median(times[:50]):.1f} ms "
-          f"over the first 50, {statistics.median(times[-50:]):.1f} ms over the last 50")
+    print(f"warm-up: {calls} runs of each; driver median {p50(times[:50]):.1f} ms "
+          f"over the first 50, {p50(times[-50:]):.1f} ms over the last 50")
 
 
 def run(rounds: int, warmup: int) -> None:
     """Start Neo4j and the API, make the rows, measure, print."""
-    password = secrets.token_urlsafe(16)
-    with tempfile.TemporaryDirectory() as home:
-        local = LocalNeo4j(Path(home), "127.0.0.1", free_port(), password, heap="1g",
-                           pagecache="512m", jar=Settings(_env_file=None).launcher_jar)
-        local.start()
-        try:
-            driver = GraphDatabase.driver(local.uri, auth=("neo4j", password))
-            for first in range(1, 100_001, 20_000):
-                driver.execute_query(MAKE_ROWS, first=first, last=first + 19_999)
-            driver.execute_query("CREATE INDEX bench_id IF NOT EXISTS FOR (n:BenchRow) ON (n.id)")
-            driver.execute_query("CALL db.awaitIndexes(300)")
-            server, base = start_server(local.uri, password)
-            try:
-                measure(driver, server, base, rounds, warmup)
-            finally:
-                server.terminate()
-                server.wait(timeout=30)
-                driver.close()
-        finally:
-            local.stop()
+    with throwaway_neo4j() as settings, make_driver(settings) as driver:
+        for first in range(1, 100_001, 20_000):
+            driver.execute_query(MAKE_ROWS, first=first, last=first + 19_999)
+        driver.execute_query("CREATE INDEX bench_id IF NOT EXISTS FOR (n:BenchRow) ON (n.id)")
+        driver.execute_query("CALL db.awaitIndexes(300)")
+        with api_server(settings, env={"PEERGRAPH_ANALYST_MAX_ROWS": "100000"}) as served:
+            measure(driver, settings, served, rounds, warmup)
 
 
-def measure(driver: Driver, server: subprocess.Popen[bytes], base: str, rounds: int,
+def measure(driver: Driver, settings: Settings, served: Served, rounds: int,
             warmup: int) -> None:
     """Print the overhead ratio, where it goes, and the memory growth."""
-    client = httpx.Client(base_url=base, timeout=60)
-    lean = LeanClient(base)
+    client, lean = httpx.Client(base_url=served.base, timeout=60), Http(served.base)
     payload = {"query": ROWS_QUERY, "limit": 1000}
 
     def through_driver() -> int:
@@ -253,8 +150,7 @@ def measure(driver: Driver, server: subprocess.Popen[bytes], base: str, rounds: 
     driver_ms, httpx_ms = interleaved_medians((through_driver, through_endpoint_httpx), rounds)
     print(f"1 000 rows, httpx as the client: driver {driver_ms:.1f} ms, endpoint "
           f"{httpx_ms:.1f} ms; ratio {httpx_ms / driver_ms:.2f}x")
-    print_cpu_ratio(server.pid, through_driver, through_endpoint, rounds)
-    settings = Settings(_env_file=None)  # run_json_bytes needs no URI
+    print_cpu_ratio(served.pid, through_driver, through_endpoint, rounds)
 
     def through_service_layer() -> int:
         # The same work the endpoint does (guard, READ run, JSON bytes), minus HTTP.
@@ -264,8 +160,13 @@ def measure(driver: Driver, server: subprocess.Popen[bytes], base: str, rounds: 
     print(f"1 000 rows in this process: driver {driver_ms:.1f} ms, analyst layer "
           f"{layer_ms:.1f} ms; ratio {layer_ms / driver_ms:.2f}x")
     print_breakdown(driver, lean, settings, rounds)
-    before, peak = peak_rss_while(server.pid, lambda: print(
-        f"streamed {stream_csv(base) - 1} CSV rows"))
+    print_csv_memory(served)
+
+
+def print_csv_memory(served: Served) -> None:
+    """The server's RSS before and at its peak while it streams 100 000 rows as CSV."""
+    before, peak = peak_rss_while(served.pid, lambda: print(
+        f"streamed {stream_csv(served.base) - 1} CSV rows"))
     growth = (peak - before) / 2**20
     print(f"CSV 100 000 rows: server RSS {before / 2**20:.0f} MiB before, peak "
           f"{peak / 2**20:.0f} MiB; growth {growth:.1f} MiB (target < 100 MiB)")
