@@ -28,9 +28,11 @@ from neo4j import RoutingControl
 
 from bench.common import Http, api_server, bench_query, p50, p95, settings_from, timed
 from core.db import count_graph, make_driver
+from core.graph import Graph
 from core.settings import Settings
-from service.repository.authors import CLOSE_COLLABORATOR_MIN_SHARED, TOP_TOPICS, TOPIC_MIN_SCORE
-from service.repository.resolve import read
+from scoring.collaboration import CLOSE_SHARED_WORKS
+from scoring.topics import TOPIC_COUNT_THRESHOLD
+from service.repository.authors import TOP_TOPICS
 from service.repository.graph import EDGE_TYPES
 
 LABELS = ["Author", "Work", "Topic", "Institution", "Venue"]
@@ -77,13 +79,19 @@ def interleaved(calls: list[Callable[[str], Any]], ids: list[str],
     return times
 
 
+def request_graph(driver: Any, settings: Settings) -> Graph:
+    """The graph as the app reads it for a request (its time limit and retries)."""
+    return Graph(driver, settings.neo4j_database, timeout_s=settings.query_timeout_s,
+                 retry_s=settings.explore_retry_time_s)
+
+
 def compare_neighbourhood(driver: Any, settings: Settings, clients: list[Http],
                           authors: list[str], depth: int, samples: int) -> None:
     """The neighbourhood Cypher through the driver against the endpoint over HTTP (and the
     baseline tree's endpoint, when one is served)."""
-    params = neighbourhood_params(settings, depth)
+    params, reader = neighbourhood_params(settings, depth), request_graph(driver, settings)
     direct, over_http, *baseline = interleaved(
-        [lambda a: read(driver, settings, "nodes/expand_neighbourhood", id=a, **params),
+        [lambda a: reader.read("nodes/expand_neighbourhood", id=a, **params),
          *[lambda a, c=c: c.get(f"/api/v1/nodes/{a}/neighbourhood", depth=depth)
            for c in clients]], authors, samples)
     for old in baseline:
@@ -104,9 +112,9 @@ def compare_profile(driver: Any, settings: Settings, client: Http, authors: list
                     samples: int) -> None:
     """The profile snapshot over HTTP (target: p95), its Cypher through the driver beside it."""
     direct, over_http = interleaved(
-        [lambda a: read(driver, settings, "authors/get_profile", id=a,
-                        close_min=CLOSE_COLLABORATOR_MIN_SHARED,
-                        topic_min_score=TOPIC_MIN_SCORE, top_topics=TOP_TOPICS),
+        [lambda a: request_graph(driver, settings).read(
+            "authors/get_profile", id=a, close_min=CLOSE_SHARED_WORKS,
+            topic_min_score=TOPIC_COUNT_THRESHOLD, top_topics=TOP_TOPICS),
          lambda a: client.get(f"/api/v1/authors/{a}")], authors, samples)
     figure("profile snapshot, typical author, warm, HTTP p95", "≤ 20 ms",
            f"{p95(over_http):.1f} ms (p50 {p50(over_http):.1f}; driver p95 "

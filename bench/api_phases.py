@@ -19,29 +19,30 @@ from typing import Annotated, Any
 
 import uvloop
 from fastapi import APIRouter, Depends, FastAPI, Request
-from neo4j import Driver
 
 from bench.api import neighbourhood_params, typical_authors
 from bench.common import p50, p95, settings_from
+from core.graph import Graph
 from core.settings import Settings
+from scoring.collaboration import CLOSE_SHARED_WORKS
+from scoring.topics import TOPIC_COUNT_THRESHOLD
 from service.app import create_app
-from service.repository import authors, graph
-from service.repository.resolve import read
-from service.schemas.authors import Profile
 from service.encoding import to_json
+from service.repository import authors, graph
+from service.schemas.authors import Profile
 from service.schemas.graph import Neighbourhood
 
 LABELS, EDGES = list(graph.NODE_LABELS), list(graph.EDGE_TYPES)
 
 
-def driver_dep(request: Request) -> Driver:
+def graph_dep(request: Request) -> Graph:
     """The previous, `def` dependency (FastAPI runs it in the thread pool)."""
-    return request.app.state.driver  # type: ignore[no-any-return]
+    return request.app.state.graph
 
 
 def settings_dep(request: Request) -> Settings:
     """The previous, `def` dependency (FastAPI runs it in the thread pool)."""
-    return request.app.state.settings  # type: ignore[no-any-return]
+    return request.app.state.settings
 
 
 def previous_design() -> APIRouter:
@@ -49,17 +50,17 @@ def previous_design() -> APIRouter:
     router = APIRouter()
 
     @router.get("/bench/previous/{node_id}")
-    def previous(node_id: str, driver: Annotated[Driver, Depends(driver_dep)],
+    def previous(node_id: str, request_graph: Annotated[Graph, Depends(graph_dep)],
                  settings: Annotated[Settings, Depends(settings_dep)],
                  depth: int = 1) -> Neighbourhood:
-        found = graph.neighbourhood(driver, settings, node_id, depth=depth, limit=200,
+        found = graph.neighbourhood(request_graph, settings, node_id, depth=depth, limit=200,
                                     types=LABELS, edge_types=EDGES)
         return Neighbourhood.model_validate(found)  # the pydantic objects it used to build
 
     @router.get("/bench/previous-profile/{author_id}")
-    def previous_profile(author_id: str, driver: Annotated[Driver, Depends(driver_dep)],
-                         settings: Annotated[Settings, Depends(settings_dep)]) -> Profile:
-        return authors.get_profile(driver, settings, author_id)
+    def previous_profile(author_id: str,
+                         request_graph: Annotated[Graph, Depends(graph_dep)]) -> Profile:
+        return authors.get_profile(request_graph, author_id)
 
     return router
 
@@ -96,11 +97,11 @@ class Phases:
 
 def neighbourhood_phases(app: FastAPI, depth: int) -> Phases:
     """A neighbourhood request: its Cypher, the repository, the route, the previous route."""
-    driver, settings = app.state.driver, app.state.settings
+    request_graph, settings = app.state.graph, app.state.settings
     params = neighbourhood_params(settings, depth)
     return Phases(
-        lambda a: read(driver, settings, "nodes/expand_neighbourhood", id=a, **params),
-        lambda a: graph.neighbourhood(driver, settings, a, depth=depth, limit=200,
+        lambda a: request_graph.read("nodes/expand_neighbourhood", id=a, **params),
+        lambda a: graph.neighbourhood(request_graph, settings, a, depth=depth, limit=200,
                                       types=LABELS, edge_types=EDGES),
         lambda a: (f"/api/v1/nodes/{a}/neighbourhood", f"depth={depth}"),
         lambda a: (f"/bench/previous/{a}", f"depth={depth}"),
@@ -109,12 +110,12 @@ def neighbourhood_phases(app: FastAPI, depth: int) -> Phases:
 
 def profile_phases(app: FastAPI) -> Phases:
     """A profile snapshot request: its Cypher, the repository, the route, the previous one."""
-    driver, settings = app.state.driver, app.state.settings
+    request_graph = app.state.graph
     return Phases(
-        lambda a: read(driver, settings, "authors/get_profile", id=a,
-                       close_min=authors.CLOSE_COLLABORATOR_MIN_SHARED,
-                       topic_min_score=authors.TOPIC_MIN_SCORE, top_topics=authors.TOP_TOPICS),
-        lambda a: authors.get_profile(driver, settings, a),
+        lambda a: request_graph.read("authors/get_profile", id=a, close_min=CLOSE_SHARED_WORKS,
+                                     topic_min_score=TOPIC_COUNT_THRESHOLD,
+                                     top_topics=authors.TOP_TOPICS),
+        lambda a: authors.get_profile(request_graph, a),
         lambda a: (f"/api/v1/authors/{a}", ""), lambda a: (f"/bench/previous-profile/{a}", ""))
 
 
@@ -159,7 +160,7 @@ async def main_async(settings: Settings, samples: int) -> None:
     # current route no advantage: the difference is the hops and the answer building.
     app.router.routes.insert(0, app.router.routes.pop())
     async with app.router.lifespan_context(app):
-        ids = [a for a, _ in typical_authors(app.state.driver, settings, 200)]
+        ids = [a for a, _ in typical_authors(app.state.graph.driver, settings, 200)]
         for depth in (1, 2):
             print(f"{depth}-hop neighbourhood, limit 200, {samples} requests:")
             await measure(app, neighbourhood_phases(app, depth), ids, samples)

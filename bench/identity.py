@@ -61,7 +61,7 @@ def _filler_tokens(store: AccountsStore, user_id: str, n: int) -> None:
 def measure(client: TestClient, settings: Settings, samples: int) -> dict[str, float]:
     """Every figure, in one process."""
     app: Any = client.app
-    driver, store, db = app.state.driver, app.state.accounts, settings.neo4j_database
+    driver, store, db = app.state.graph.driver, app.state.accounts, settings.neo4j_database
     user, _, secret = accounts.create_user(store, settings, accounts.CLI_CALLER,
                                            f"{secrets.token_hex(4)}@bench.invalid", "Bench")
     assert secret is not None
@@ -84,7 +84,7 @@ def measure(client: TestClient, settings: Settings, samples: int) -> dict[str, f
             "token_after": ms(lambda: authenticate(store, secret)),
             "follow_before": ms(lambda: _old_follow(driver, db)),
             "follow_after": ms(lambda: audited(
-                driver, settings, store, caller, "follow.create", "researcher1",
+                app.state.graph, store, caller, "follow.create", "researcher1",
                 "follows/merge_follow", user_id=caller.user_id, author_id="researcher1")),
             "http_base": ms(lambda: client.get(f"{profile}/works?limit=5")),
             "http_me": ms(lambda: client.get("/api/v1/users/me", headers=auth)),
@@ -110,7 +110,7 @@ def main() -> None:
     settings = Settings().model_copy(update={"accounts_url": f"sqlite:///{folder}/accounts.db"})
 
     with TestClient(create_app(settings)) as client:
-        load_sample(client.app.state.driver, settings.neo4j_database)  # type: ignore[attr-defined]
+        load_sample(client.app.state.graph.driver, settings.neo4j_database)  # type: ignore[attr-defined]
         f = measure(client, settings, args.samples)
     print(f"token check, graph Token node (before):   {f['token_before']:.3f} ms")
     print(f"token check, accounts store (after):      {f['token_after']:.3f} ms  "
