@@ -25,6 +25,7 @@ from pathlib import Path
 from neo4j import Driver, GraphDatabase
 
 from core.db import apply_schema, delete_everything
+from core.graph import Graph
 from core.localdb import LocalNeo4j, free_port
 from core.settings import Settings
 from loaders.graph_rows import write_rows
@@ -81,7 +82,7 @@ def naive(driver: Driver, path: Path) -> None:
     for item in read_json_items(path):
         rows = transform(item.record) if item.record else None
         if rows is not None:
-            write_rows(driver, "neo4j", rows)
+            write_rows(Graph(driver, "neo4j"), rows)
 
 
 def fresh_graph(driver: Driver) -> None:
