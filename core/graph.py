@@ -78,8 +78,8 @@ class Graph:
             self._run(statement, {}, RoutingControl.WRITE)
 
     def autocommit(self, name: str, /, **params: Any) -> ResultSummary:
-        """Run one statement in an auto-commit transaction, as `CALL … IN TRANSACTIONS` must
-        be: the driver does not retry it."""
+        """One statement in an auto-commit transaction, as `CALL … IN TRANSACTIONS` needs."""
+        # Not a transaction function, so the driver does not retry it: keep it idempotent.
         with self._translated(), self.driver.session(database=self.database) as session:
             return session.run(Query(query(name), timeout=self.timeout_s), params).consume()
 
