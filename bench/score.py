@@ -22,10 +22,11 @@ import numpy as np
 from neo4j import Driver, GraphDatabase, RoutingControl
 
 from core.db import apply_schema
+from core.graph import Graph
 from cypher import query
-from scoring import graph_io
-from scoring.job import RunOptions, RunSummary, rescore
+from scoring import graph_reads
 from scoring.propagation import DAMPING, trust_rank
+from scoring.run import RunOptions, RunSummary, rescore
 
 TOUCH = ("UNWIND $ids AS id MATCH (a:Author {id: id}) SET a.changed_at = datetime() "
          "RETURN count(a) AS n")
@@ -87,7 +88,7 @@ def reset_scoring(driver: Driver, db: str) -> None:
     first run again."""
     for name in ("scoring/delete_all_collaborations", "scoring/delete_computed_topics",
                  "scoring/delete_all_scores"):
-        graph_io.run_autocommit(driver, db, name)
+        Graph(driver, db).autocommit(name)
 
 
 def pagerank_comparison(driver: Driver, db: str, seed_share: float,
@@ -95,9 +96,9 @@ def pagerank_comparison(driver: Driver, db: str, seed_share: float,
     """Our sparse TrustRank against networkx's personalised PageRank, same graph and tol
     (the subgraph of the first `max_authors` authors with collaborators: networkx needs
     about 1 KB of memory per edge)."""
-    trust = graph_io.read_trust_inputs(driver, db)
+    trust = graph_reads.read_trust_inputs(Graph(driver, db))
     index = {a: i for i, a in enumerate(trust.ids)}
-    pairs = graph_io.read_pairs(driver, db, index)
+    pairs = graph_reads.read_pairs(Graph(driver, db), index)
     from scoring.collaboration import collaboration_matrix
 
     weights = collaboration_matrix(pairs, len(index))
@@ -142,7 +143,7 @@ def write_comparison(driver: Driver, db: str, sample: int) -> dict[str, Any]:
         driver.execute_query(query("scoring/set_author_score"), row, database_=db)
     per_row_s = time.perf_counter() - began
     began = time.perf_counter()
-    graph_io.write_batches(driver, db, "scoring/set_author_scores", rows, 5_000)
+    Graph(driver, db).write_batches("scoring/set_author_scores", rows, 5_000)
     batched_s = time.perf_counter() - began
     return {"rows": len(rows), "per_row_s": per_row_s, "batched_s": batched_s,
             "speedup": per_row_s / batched_s}

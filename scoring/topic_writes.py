@@ -1,21 +1,17 @@
-"""What a pass writes back: computed topics (ABOUT edges) and collaboration pairs, as diffs."""
+"""Computed topics written back: the model, its topics, and the works' changed ABOUT edges."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import partial
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 
-from cypher import query
-from scoring import graph_io
-from scoring.collaboration import Collaborations
 from scoring.context import Context
-from scoring.diff import diff_pairs, topics_differ
-from scoring.graph_io import Row, WorkTable
+from scoring.diff import topics_differ
 from scoring.topics import TopicModel, about_edges, topic_shares
+from scoring.work_table import Row, WorkTable
 
 TOPIC_CHUNK = 20_000  # works projected onto the topics at a time (bounds memory)
 
@@ -27,10 +23,8 @@ def update_topics(ctx: Context, works: WorkTable, model: TopicModel | None, refi
     Each chunk's edges are written by the writer thread while the next is projected.
     """
     if refit:
-        ids = graph_io.write_topic_model(ctx.driver, ctx.database, model, ctx.run_id,
-                                         ctx.batch) if model else []
-        ctx.driver.execute_query(query("scoring/delete_stale_topics"), ids=ids,
-                                 database_=ctx.database)
+        ids = write_topic_model(ctx, model) if model else []
+        ctx.graph.write("scoring/delete_stale_topics", ids=ids)
         if model is None:  # nothing to model: every computed topic edge is gone
             works.topics = [[] for _ in works.ids]
     with_text = [i for i, t in enumerate(works.texts) if t is not None]
@@ -77,19 +71,22 @@ def _write_work_topics_rows(ctx: Context, created: list[tuple[str, list[Row]]],
         rows = [{"id": work_id, "topics": [t["id"] for t in topics],
                  "scores": [t["score"] for t in topics]}
                 for work_id, topics in created[start:start + ctx.batch]]
-        graph_io.write_batches(ctx.driver, ctx.database, "scoring/create_work_topics", rows,
-                               ctx.batch)
+        ctx.graph.write_batches("scoring/create_work_topics", rows, ctx.batch)
     rows = [{"id": work_id, "topics": topics} for work_id, topics in replaced]
-    graph_io.write_batches(ctx.driver, ctx.database, "scoring/merge_work_topics", rows,
-                           ctx.batch)
+    ctx.graph.write_batches("scoring/merge_work_topics", rows, ctx.batch)
 
 
-def submit_batches(ctx: Context, name: str, rows: list[Row]) -> None:
-    """Queue rows for the writer thread, one transaction per ctx.batch rows."""
-    size = ctx.batch
-    for start in range(0, len(rows), size):
-        ctx.writer.submit(partial(graph_io.write_batches, ctx.driver, ctx.database, name,
-                                  rows[start:start + size], size))
+def write_topic_model(ctx: Context, model: TopicModel) -> list[str]:
+    """Store the model and upsert its topics; returns the topic ids."""
+    names = model.names
+    tops = np.argsort(-model.components, axis=1, kind="stable")[:, :10]
+    rows: list[Row] = [{"id": f"peergraph:{n}", "name": names[n],
+                        "terms": [str(t) for t in model.vocabulary[tops[n]]]}
+                       for n in range(len(names))]
+    ctx.graph.write("scoring/merge_topic_model", data=model.to_bytes(), run_id=ctx.run_id,
+                    topics=len(rows))
+    ctx.graph.write_batches("scoring/merge_topics", rows, ctx.batch)
+    return [str(r["id"]) for r in rows]
 
 
 def topic_columns(model: TopicModel | None, works: WorkTable) -> int:
@@ -120,67 +117,3 @@ def stored_topic_matrix(works: WorkTable, k: int) -> sp.csr_matrix:
                 cols.append(n)
                 vals.append(float(topic["score"]))
     return sp.csr_matrix((vals, (rows, cols)), shape=(len(works.ids), k))
-
-
-def write_pair_diff(ctx: Context, stored: Collaborations, new: Collaborations, ids: list[str],
-                    stored_in_scope: np.ndarray) -> None:
-    """Create new pairs, update changed ones and delete vanished ones (in scope), on the
-    writer thread."""
-    create, update, delete = diff_pairs(stored, new, len(ids), stored_in_scope)
-    gone = [{"a": ids[a], "b": ids[b]} for a, b in zip(stored.a[delete], stored.b[delete],
-                                                       strict=True)]
-    ctx.stats.update(pairs_created=int(create.sum()), pairs_updated=int(update.sum()),
-                     pairs_deleted=len(gone))
-    ctx.writer.submit(partial(_create_pairs, ctx, new, create, ids))
-    submit_batches(ctx, "scoring/merge_collaborations", _pair_rows(new, update, ids))
-    submit_batches(ctx, "scoring/delete_collaborations", gone)
-
-
-def _create_pairs(ctx: Context, new: Collaborations, mask: np.ndarray, ids: list[str]) -> None:
-    """Create the new pairs, building each batch's rows only when it is written.
-
-    One transaction at a time: two at once deadlock, as a new relationship locks the first
-    relationship of each end's chain, often a pair that the other transaction also touches.
-    """
-    for rows in _grouped_pair_rows(new, mask, ids, ctx.batch):
-        if ctx.writer.cancelled:
-            return
-        graph_io.write_batches(ctx.driver, ctx.database, "scoring/create_collaborations", rows,
-                               len(rows))
-
-
-def _grouped_pair_rows(new: Collaborations, mask: np.ndarray, ids: list[str],
-                       pairs_per_batch: int) -> Iterator[list[Row]]:
-    """Batches of rows, one row per smaller-id author with its pairs as parallel lists
-    (one author lookup per row instead of per pair), about `pairs_per_batch` pairs each."""
-    picked = np.flatnonzero(mask)
-    if len(picked) == 0:
-        return
-    picked = picked[np.argsort(new.a[picked], kind="stable")]
-    a = new.a[picked]
-    starts = np.flatnonzero(np.r_[True, a[1:] != a[:-1]])
-    ends = np.r_[starts[1:], len(a)]
-    b, shared = new.b[picked].tolist(), new.shared_works[picked].tolist()
-    years, weights = new.last_year[picked].tolist(), new.weight[picked].tolist()
-    batch: list[Row] = []
-    size = 0
-    for s, e in zip(starts.tolist(), ends.tolist(), strict=True):
-        batch.append({"a": ids[int(a[s])], "bs": [ids[j] for j in b[s:e]],
-                      "shared": shared[s:e], "weights": weights[s:e],
-                      "years": [None if y != y else int(y) for y in years[s:e]]})
-        size += e - s
-        if size >= pairs_per_batch:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
-
-
-def _pair_rows(new: Collaborations, mask: np.ndarray, ids: list[str]) -> list[Row]:
-    """Rows for the pairs of `mask`, by author id (smaller id first)."""
-    return [{"a": ids[a], "b": ids[b], "shared_works": s,
-             "last_year": None if y != y else int(y), "weight": w}
-            for a, b, s, y, w in zip(new.a[mask].tolist(), new.b[mask].tolist(),
-                                     new.shared_works[mask].tolist(),
-                                     new.last_year[mask].tolist(), new.weight[mask].tolist(),
-                                     strict=True)]

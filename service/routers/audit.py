@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from core.accounts import records
 from core.errors import InvalidParameter
 from core.settings import Settings
-from scoring.job import rescore
+from scoring.run import rescore
 from scoring.schedule import options_from
 from service.auth import AdminUser
 from service.deps import AccountsDep, DriverDep, SettingsDep

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from core.errors import NotFound
 from cypher import query
-from scoring.runs import list_runs
+from scoring.run_records import list_runs
 from service.deps import DriverDep, SettingsDep
 from service.schemas.problem import problem_responses
 
