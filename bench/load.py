@@ -24,6 +24,7 @@ from neo4j import Driver
 
 from bench.common import throwaway_neo4j, timed
 from core.db import apply_schema, delete_everything, make_driver
+from core.graph import Graph
 from core.settings import Settings
 from loaders.graph_rows import write_rows
 from loaders.openalex import transform
@@ -60,7 +61,7 @@ def naive(driver: Driver, path: Path) -> None:
     for item in read_json_items(path):
         rows = transform(item.record) if item.record else None
         if rows is not None:
-            write_rows(driver, "neo4j", rows)
+            write_rows(Graph(driver, "neo4j"), rows)
 
 
 def fresh_graph(driver: Driver) -> None:

@@ -23,9 +23,10 @@ from neo4j import Driver, RoutingControl
 
 from bench.common import bench_query, settings_from
 from core.db import apply_schema, make_driver
-from scoring import graph_io
-from scoring.job import RunOptions, RunSummary, rescore
+from core.graph import Graph
+from scoring import graph_reads
 from scoring.propagation import DAMPING, trust_rank
+from scoring.run import RunOptions, RunSummary, rescore
 
 TOUCH = ("UNWIND $ids AS id MATCH (a:Author {id: id}) SET a.changed_at = datetime() "
          "RETURN count(a) AS n")
@@ -96,9 +97,9 @@ def pagerank_comparison(driver: Driver, db: str, seed_share: float,
     """Our sparse TrustRank against networkx's personalised PageRank, same graph and tol
     (the subgraph of the first `max_authors` authors with collaborators: networkx needs
     about 1 KB of memory per edge)."""
-    trust = graph_io.read_trust_inputs(driver, db)
+    trust = graph_reads.read_trust_inputs(Graph(driver, db))
     index = {a: i for i, a in enumerate(trust.ids)}
-    pairs = graph_io.read_pairs(driver, db, index)
+    pairs = graph_reads.read_pairs(Graph(driver, db), index)
     from scoring.collaboration import collaboration_matrix
 
     weights = collaboration_matrix(pairs, len(index))

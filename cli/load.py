@@ -45,7 +45,7 @@ def _run(load: Callable[[Driver, str], LoadSummary], rescore: bool = False) -> N
         summary = load(driver, settings.neo4j_database)
         _print_summary(summary)
         if rescore and not summary.failed:
-            from scoring.job import rescore as run_rescore  # scoring is only needed here
+            from scoring.run import rescore as run_rescore  # scoring is only needed here
             from scoring.schedule import options_from
 
             # The same lease, batch size and history settings as `peergraph rescore`.

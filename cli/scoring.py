@@ -8,7 +8,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from core.db import apply_schema, check_connectivity, make_driver
 from core.settings import get_settings
-from scoring.job import RunSummary, rescore
+from scoring.run import RunSummary, rescore
 from scoring.schedule import options_from, run_forever
 
 console = Console(stderr=True)

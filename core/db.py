@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-from neo4j import Driver, GraphDatabase, RoutingControl
+from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
 from core.errors import DatabaseUnavailable
+from core.graph import Graph
 from core.settings import Settings
-from cypher import names, query, statements
+from cypher import names
 
 log = logging.getLogger("peergraph")
 
@@ -48,19 +49,18 @@ def check_connectivity(driver: Driver, settings: Settings) -> None:
 def apply_schema(driver: Driver, database: str) -> str:
     """Create every constraint and index (IF NOT EXISTS), wait for them, record the version."""
     # Every cypher/schema/create_*.cypher file, so each area can add its own indexes.
+    graph = _graph(driver, database)
     for name in names("schema"):
-        if not name.startswith("schema/create_"):
-            continue
-        for statement in statements(name):
-            driver.execute_query(statement, database_=database)
-    driver.execute_query(query("schema/await_indexes"), timeout_s=300, database_=database)
+        if name.startswith("schema/create_"):
+            graph.write_each(name)
+    graph.write("schema/await_indexes", timeout_s=300)
     return record_schema_version(driver, database)
 
 
 def record_schema_version(driver: Driver, database: str) -> str:
     """Mark the schema as applied (the node /ready looks for)."""
-    driver.execute_query(query("schema/merge_schema_version"), version=SCHEMA_VERSION,
-                         applied_at=datetime.now(UTC).isoformat(), database_=database)
+    _graph(driver, database).write("schema/merge_schema_version", version=SCHEMA_VERSION,
+                                   applied_at=datetime.now(UTC).isoformat())
     return SCHEMA_VERSION
 
 
@@ -77,20 +77,15 @@ def ensure_schema(driver: Driver, settings: Settings) -> str | None:
 
 def schema_version(driver: Driver, database: str) -> str | None:
     """The schema version recorded in the graph, or None when the schema was never applied."""
-    records, _, _ = driver.execute_query(
-        query("health/get_schema_version"), database_=database, routing_=RoutingControl.READ
-    )
-    return records[0]["version"] if records else None
+    record = _graph(driver, database).read_one("health/get_schema_version")
+    return record["version"] if record else None
 
 
 def delete_everything(driver: Driver, database: str, batch: int = 2_000) -> int:
     """Empty the graph in bounded transactions; returns the number of nodes deleted."""
-    total = 0
+    graph, total = _graph(driver, database), 0
     while True:
-        records, _, _ = driver.execute_query(
-            query("maintenance/delete_all_batch"), batch=batch, database_=database
-        )
-        deleted = int(records[0]["deleted"])
+        deleted = int(graph.write("maintenance/delete_all_batch", batch=batch)[0]["deleted"])
         total += deleted
         if deleted < batch:
             return total
@@ -98,7 +93,10 @@ def delete_everything(driver: Driver, database: str, batch: int = 2_000) -> int:
 
 def count_graph(driver: Driver, database: str) -> tuple[int, int]:
     """(nodes, relationships) in the graph."""
-    records, _, _ = driver.execute_query(
-        query("maintenance/count_graph"), database_=database, routing_=RoutingControl.READ
-    )
-    return int(records[0]["nodes"]), int(records[0]["relationships"])
+    record = _graph(driver, database).read("maintenance/count_graph")[0]
+    return int(record["nodes"]), int(record["relationships"])
+
+
+def _graph(driver: Driver, database: str) -> Graph:
+    """The graph these helpers use: Neo4j's own errors, which their callers catch."""
+    return Graph(driver, database, map_errors=False)

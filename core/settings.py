@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator
@@ -154,6 +154,11 @@ class Settings(BaseSettings):
                 "to write a random one to .env)."
             )
         return self.neo4j_password.get_secret_value()
+
+
+def default(name: str) -> Any:
+    """A setting's default: the one value options fall back to when no settings are given."""
+    return Settings.model_fields[name].default
 
 
 @lru_cache

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field, fields
 from operator import itemgetter
 from typing import Any
 
-from neo4j import Driver, ManagedTransaction
+from neo4j import ManagedTransaction
 
-from cypher import query
+from core.graph import Graph
+from core.graph import rows as statement_rows
 from loaders.fresh import fresh_only, split_edges
 
 Row = dict[str, Any]
@@ -71,7 +72,7 @@ def node_row(node_id: str, **props: Any) -> Row:
     return {"id": node_id, "props": {k: v for k, v in props.items() if v is not None}}
 
 
-def write_rows(driver: Driver, database: str, rows: GraphRows) -> dict[str, int]:
+def write_rows(graph: Graph, rows: GraphRows) -> dict[str, int]:
     """Write one batch in one transaction (all of it or none of it); counts per kind."""
 
     def work(tx: ManagedTransaction) -> dict[str, int]:
@@ -91,8 +92,7 @@ def write_rows(driver: Driver, database: str, rows: GraphRows) -> dict[str, int]
             _add(counts, _run_kind(tx, f"load/apply_{name}", name, getattr(rows, name)))
         return counts
 
-    with driver.session(database=database) as session:
-        return session.execute_write(work)
+    return graph.write_tx(work)
 
 
 def _merge_works(tx: ManagedTransaction, rows: GraphRows, counts: dict[str, int]) -> set[str]:
@@ -101,7 +101,7 @@ def _merge_works(tx: ManagedTransaction, rows: GraphRows, counts: dict[str, int]
     keys = work_keys(rows)
     if not keys:
         return set()
-    records = list(tx.run(query("load/merge_works"), rows=keys))
+    records = statement_rows(tx, "load/merge_works", rows=keys)
     counts["works"] = len(records)
     return {record["id"] for record in records if record["fresh"]}
 
@@ -125,5 +125,5 @@ def _run_kind(tx: ManagedTransaction, query_name: str, kind: str,
     """Run one kind's query over its rows; {kind: changed} or {} when there are no rows."""
     if not batch:
         return {}
-    record = tx.run(query(query_name), rows=batch).single()
-    return {kind: int(record["changed"]) if record else 0}
+    records = statement_rows(tx, query_name, rows=batch)
+    return {kind: int(records[0]["changed"]) if records else 0}

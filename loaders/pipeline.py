@@ -14,8 +14,8 @@ from typing import Any
 from neo4j import Driver
 from neo4j.exceptions import DriverError, Neo4jError
 
-from core.settings import PROJECT_ROOT
-from cypher import query
+from core.graph import Graph
+from core.settings import default
 from loaders.checkpoints import Checkpoints
 from loaders.graph_rows import GraphRows
 from loaders.progress import LoadProgress
@@ -25,7 +25,6 @@ from loaders.writer import BatchWriter, LoadInterrupted, PendingBatch, settle_al
 
 Transform = Callable[[dict[str, Any]], GraphRows | None]
 Reader = Callable[[Path, int], Iterator[Item]]
-DEFAULT_STATE_DIR = PROJECT_ROOT / ".peergraph" / "loads"
 # What a transform raises for a record it cannot use; anything else is a bug and stops the load.
 RECORD_ERRORS = (ValueError, TypeError, KeyError, AttributeError)
 GC_THRESHOLD = 50_000
@@ -42,11 +41,11 @@ class LoadInput:
 
 @dataclass
 class LoadOptions:
-    """How to run a load; the defaults suit the CLI."""
+    """How to run a load; the defaults are the settings' defaults."""
 
-    state_dir: Path = DEFAULT_STATE_DIR
-    batch_size: int = 1000
-    writers: int = 2
+    state_dir: Path = field(default_factory=lambda: default("load_state_dir"))
+    batch_size: int = default("load_batch_size")
+    writers: int = default("load_writers")
     reject_file: Path | None = None
     restart: bool = False
     progress: bool | None = None
@@ -88,14 +87,15 @@ def run_load(driver: Driver, database: str, source: str, inputs: list[LoadInput]
     thresholds = gc.get_threshold()
     # Parsing makes millions of short-lived dicts; default GC thresholds rescan them often.
     gc.set_threshold(GC_THRESHOLD, *thresholds[1:])
+    # Neo4j's own errors: a failing load is recorded as failed (below), not raised.
+    graph = Graph(driver, database, map_errors=False)
     try:
-        _record_run(driver, database, summary, started, batch_size=options.batch_size)
-        _supersede(driver, database, run_id, checkpoints.unfinished_runs([i.path for i in inputs]))
-        writer = BatchWriter(driver, database, checkpoints, options.stop_after_batches,
-                             options.writers)
+        _record_run(graph, summary, started, batch_size=options.batch_size)
+        _supersede(graph, run_id, checkpoints.unfinished_runs([i.path for i in inputs]))
+        writer = BatchWriter(graph, checkpoints, options.stop_after_batches, options.writers)
         with LoadProgress(f"load {source}", options.progress) as progress:
             _load_inputs(inputs, options, checkpoints, writer, rejects, summary, progress)
-        settle_aliases(driver, database)
+        settle_aliases(graph)
         summary.status = "completed"
         checkpoints.clear([i.path for i in inputs])
     except LoadInterrupted:
@@ -109,7 +109,7 @@ def run_load(driver: Driver, database: str, source: str, inputs: list[LoadInput]
         rejects.close()
         summary.rejected, summary.reject_file = rejects.count, rejects.written_path
         summary.seconds = (datetime.now(UTC) - started).total_seconds()
-    _finish_run(driver, database, summary, started)
+    _finish_run(graph, summary, started)
     return summary
 
 
@@ -156,23 +156,20 @@ def _take(item: Item, load_input: LoadInput, batch: PendingBatch, rejects: Rejec
     batch.records += 1
 
 
-def _record_run(driver: Driver, database: str, summary: LoadSummary, started: datetime,
-                **extra: Any) -> None:
+def _record_run(graph: Graph, summary: LoadSummary, started: datetime, **extra: Any) -> None:
     """Create the run's (:LoadRun) node with status running."""
     props = {"source": summary.source, "files": summary.files[:1000], "started": started,
              "status": "running", "loaded": 0, "rejected": 0, "skipped": 0, **extra}
-    driver.execute_query(query("load/merge_load_run"), id=summary.run_id, props=props,
-                         database_=database)
+    graph.write("load/merge_load_run", id=summary.run_id, props=props)
 
 
-def _supersede(driver: Driver, database: str, run_id: str, killed: list[str]) -> None:
+def _supersede(graph: Graph, run_id: str, killed: list[str]) -> None:
     """Mark the runs this one takes over from (they left checkpoints: they did not finish)."""
     if killed:
-        driver.execute_query(query("load/mark_superseded_runs"), ids=killed, run_id=run_id,
-                             database_=database)
+        graph.write("load/mark_superseded_runs", ids=killed, run_id=run_id)
 
 
-def _finish_run(driver: Driver, database: str, summary: LoadSummary, started: datetime) -> None:
+def _finish_run(graph: Graph, summary: LoadSummary, started: datetime) -> None:
     """Update the (:LoadRun) with the outcome; a database that is down cannot be told."""
     props: dict[str, Any] = {
         "finished": datetime.now(UTC), "status": summary.status, "loaded": summary.loaded,
@@ -180,9 +177,8 @@ def _finish_run(driver: Driver, database: str, summary: LoadSummary, started: da
         "reject_file": str(summary.reject_file) if summary.reject_file else None,
         "error": summary.error}
     try:
-        driver.execute_query(query("load/merge_load_run"), id=summary.run_id,
-                             props={k: v for k, v in props.items() if v is not None},
-                             database_=database)
+        graph.write("load/merge_load_run", id=summary.run_id,
+                    props={k: v for k, v in props.items() if v is not None})
     except (Neo4jError, DriverError, OSError):
         if summary.status != "failed":
             summary.status, summary.error = "failed", "could not record the load run"

@@ -8,9 +8,7 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from neo4j import Driver, RoutingControl
-
-from cypher import query
+from core.graph import Graph
 from loaders.checkpoints import Checkpoints
 from loaders.compact import SeenIds
 from loaders.graph_rows import GraphRows, write_rows
@@ -48,9 +46,9 @@ class BatchWriter:
     file's checkpoint only moves past batches that are all committed, so a resume redoes
     exactly what may be missing."""
 
-    def __init__(self, driver: Driver, database: str, checkpoints: Checkpoints,
+    def __init__(self, graph: Graph, checkpoints: Checkpoints,
                  stop_after_batches: int | None = None, writers: int = 1) -> None:
-        self.driver, self.database, self.checkpoints = driver, database, checkpoints
+        self.graph, self.checkpoints = graph, checkpoints
         self.stop_after_batches = stop_after_batches
         self.loaded, self.batches = 0, 0
         self.changed: Counter[str] = Counter()
@@ -118,7 +116,7 @@ class BatchWriter:
     def _commit(self, batch: PendingBatch) -> None:
         with self._lock:
             self.seen.compact(batch.rows)
-        changed = write_rows(self.driver, self.database, batch.rows) if len(batch.rows) else {}
+        changed = write_rows(self.graph, batch.rows) if len(batch.rows) else {}
         with self._lock:
             self.seen.remember(batch.rows)
             self.changed.update(changed)
@@ -136,15 +134,11 @@ class BatchWriter:
                 raise LoadInterrupted(f"stopped after {self.batches} batches, as asked")
 
 
-def settle_aliases(driver: Driver, database: str) -> int:
+def settle_aliases(graph: Graph) -> int:
     """Re-apply merges whose old id came back in this load; returns how many were applied."""
     applied = 0
     for label, merge_query in MERGE_QUERIES.items():
-        records, _, _ = driver.execute_query(query("load/list_resurfaced_aliases"), label=label,
-                                             database_=database, routing_=RoutingControl.READ)
-        rows = [dict(r) for r in records]
-        for start in range(0, len(rows), SETTLE_BATCH):
-            driver.execute_query(query(merge_query), rows=rows[start:start + SETTLE_BATCH],
-                                 database_=database)
+        rows = [dict(r) for r in graph.read("load/list_resurfaced_aliases", label=label)]
+        graph.write_batches(merge_query, rows, SETTLE_BATCH)
         applied += len(rows)
     return applied

@@ -10,7 +10,8 @@ import scipy.sparse as sp
 # A work with more authors than this (a consortium paper) makes no one a collaborator:
 # 3 000 physicists on one paper have not worked with each other in any sense a reader means.
 MAX_COLLABORATION_AUTHORS = 100
-# Co-authors with at least this many shared works are "close collaborators".
+# Co-authors with at least this many shared works are "close collaborators" (the profile's
+# count and flag, service/repository/authors.py, use it too).
 CLOSE_SHARED_WORKS = 2
 # A pair is a collaboration (stored, and carrying trust) when it shares CLOSE_SHARED_WORKS
 # works, or its weight reaches this: one work with at most 11 authors. One paper among 40
@@ -89,13 +90,6 @@ def select(c: Collaborations, mask: np.ndarray) -> Collaborations:
 def meaningful(c: Collaborations) -> Collaborations:
     """The pairs that count as collaborations (see MIN_PAIR_WEIGHT)."""
     return select(c, (c.shared_works >= CLOSE_SHARED_WORKS) | (c.weight >= MIN_PAIR_WEIGHT))
-
-
-def close_collaborator_counts(collab: Collaborations, n_authors: int) -> np.ndarray:
-    """Per author, how many co-authors share at least CLOSE_SHARED_WORKS works."""
-    close = collab.shared_works >= CLOSE_SHARED_WORKS
-    return (np.bincount(collab.a[close], minlength=n_authors)
-            + np.bincount(collab.b[close], minlength=n_authors))
 
 
 def collaboration_matrix(collab: Collaborations, n_authors: int) -> sp.csr_matrix:

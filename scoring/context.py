@@ -1,13 +1,12 @@
-"""What every step of a run shares: the driver, the run, its progress and its writer thread."""
+"""What every step of a run shares: the graph, the run, its progress and its writer thread."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from neo4j import Driver
-
-from scoring.writer import BackgroundWriter
+from core.graph import Graph
+from scoring.write_queue import BackgroundWriter
 
 
 class Reporter(Protocol):
@@ -31,8 +30,7 @@ class SilentReporter:
 class Context:
     """What every step of a run needs."""
 
-    driver: Driver
-    database: str
+    graph: Graph
     run_id: str
     batch: int
     reporter: Reporter = field(default_factory=SilentReporter)
@@ -47,7 +45,6 @@ class Context:
         self.writer.check()
         for check in self.checks:
             check()
-
 
     def count(self, name: str, n: int = 1) -> None:
         """Add n to the run's statistic `name`."""

@@ -11,7 +11,7 @@ from neo4j import Driver
 
 from core.errors import ConfigurationError, Conflict
 from core.settings import Settings
-from scoring.job import RunOptions, rescore
+from scoring.run import RunOptions, rescore
 
 log = logging.getLogger("peergraph.scoring")
 

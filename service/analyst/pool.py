@@ -23,8 +23,8 @@ from neo4j import Driver
 
 from core.db import make_driver
 from core.errors import RateLimited
+from core.graph import Graph
 from core.settings import Settings
-from cypher import query
 from service.analyst.limits import APP_TAG, Limits, Ticket, timed_out
 
 log = logging.getLogger("peergraph")
@@ -158,19 +158,17 @@ class AnalystPool:
     def _reap_one(self, ticket: Ticket, terminated: bool) -> None:
         """First look: TERMINATE its transactions. Long past the deadline: cut loose a
         request whose transaction shows no query (its worker waits for no one)."""
-        database = self.settings.neo4j_database
+        admin = Graph(self.driver, self.settings.neo4j_database, map_errors=False)
         if not terminated:
-            self.driver.execute_query(query("analyst_admin/terminate_request"),
-                                      request=ticket.request_id, database_=database)
+            admin.write("analyst_admin/terminate_request", request=ticket.request_id)
             with self._lock:
                 if ticket.request_id in self._expired:
                     self._expired[ticket.request_id] = True
             return
         if ticket.remaining() > -self.wedged_after_s or ticket.budget is None:
             return
-        records, _, _ = self.driver.execute_query(
-            query("analyst_admin/list_transactions"), app=APP_TAG, request=ticket.request_id,
-            database_=database)
+        records = admin.read("analyst_admin/list_transactions", app=APP_TAG,
+                             request=ticket.request_id)
         if not any(record["current_query"] for record in records):
             log.warning("analyst request %s shows no query %.0f s past its deadline: its "
                         "connection is shut", ticket.request_id, -ticket.remaining())

@@ -12,13 +12,14 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from neo4j import Driver, RoutingControl
+from neo4j import Driver
 from sqlalchemy import Connection
 
 from core.accounts import AccountsStore, people, tables
 from core.errors import ConfigurationError
+from core.graph import Graph
 from core.keyed import keyed_from_sha256
-from cypher import query, statements
+from core.values import native
 from service.auth import TOKEN, now
 from service.identity.claims import CODE, STATE
 
@@ -27,10 +28,8 @@ DELETE_BATCH = 2_000
 
 def _rows(driver: Driver, database: str, name: str, column: str) -> list[dict[str, Any]]:
     """One map column of a graph read, temporal values as Python datetimes."""
-    records, _, _ = driver.execute_query(query(name), database_=database,
-                                         routing_=RoutingControl.READ)
-    return [{k: v.to_native() if hasattr(v, "to_native") else v
-             for k, v in record[column].items()} for record in records]
+    return [{k: native(v) for k, v in record[column].items()}
+            for record in Graph(driver, database, map_errors=False).read(name)]
 
 
 def _rekey(row: dict[str, Any], key: bytes, purposes: dict[str, str]) -> dict[str, Any]:
@@ -98,15 +97,13 @@ def _renamed(row: dict[str, Any]) -> dict[str, Any]:
 
 def delete_from_graph(driver: Driver, database: str) -> None:
     """Delete the copied nodes, strip the users, drop the old identity schema."""
-    while True:
-        records, _, _ = driver.execute_query(query("migration/delete_legacy_nodes"),
-                                             batch=DELETE_BATCH, database_=database)
-        if records[0]["deleted"] < DELETE_BATCH:
-            break
-    driver.execute_query(query("migration/strip_legacy_users"), database_=database)
-    driver.execute_query(query("migration/strip_legacy_author_emails"), database_=database)
-    for statement in statements("schema/drop_legacy_identity"):
-        driver.execute_query(statement, database_=database)
+    graph = Graph(driver, database, map_errors=False)
+    deleted = DELETE_BATCH
+    while deleted >= DELETE_BATCH:  # batches, so a large old graph does not need one huge tx
+        deleted = graph.write("migration/delete_legacy_nodes", batch=DELETE_BATCH)[0]["deleted"]
+    graph.write("migration/strip_legacy_users")
+    graph.write("migration/strip_legacy_author_emails")
+    graph.write_each("schema/drop_legacy_identity")
 
 
 def migrate_graph(driver: Driver, database: str, store: AccountsStore,
@@ -128,6 +125,5 @@ def legacy_present(driver: Driver, database: str) -> bool:
     Checked at start-up and by /ready (which answers 503 until it is moved). Never moved
     automatically: the move trusts the graph's users and admin flags as they are, which
     only the operator, right after upgrading, can vouch for."""
-    records, _, _ = driver.execute_query(query("migration/count_legacy_nodes"),
-                                         database_=database, routing_=RoutingControl.READ)
-    return bool(records and records[0]["legacy"])
+    found = Graph(driver, database).read_one("migration/count_legacy_nodes")
+    return bool(found and found["legacy"])

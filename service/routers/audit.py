@@ -12,7 +12,7 @@ from core.accounts import records
 from core.errors import InvalidParameter
 from core.graph import Graph
 from core.settings import Settings
-from scoring.job import rescore
+from scoring.run import rescore
 from scoring.schedule import options_from
 from service.auth import AdminUser
 from service.deps import AccountsDep, GraphDep, SettingsDep

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from scoring.runs import list_runs
+from scoring.run_records import list_runs
 from service.deps import GraphDep, SettingsDep
 from service.repository import scores
 from service.schemas.problem import problem_responses

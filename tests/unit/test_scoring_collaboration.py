@@ -3,10 +3,11 @@
 import numpy as np
 
 from scoring.collaboration import (
+    CLOSE_SHARED_WORKS,
     MAX_COLLABORATION_AUTHORS,
-    close_collaborator_counts,
     collaboration_matrix,
     collaborations,
+    meaningful,
 )
 
 
@@ -26,7 +27,16 @@ def test_pairs_count_shared_works_and_last_year() -> None:
     assert got.keys() == {(0, 1), (0, 2), (1, 2)}
     assert got[(0, 1)][:2] == (2, 2021.0) and got[(0, 1)][2] == 1.5  # 1 + 1/2
     assert got[(1, 2)][0] == 2 and got[(1, 2)][1] == 2021.0  # the undated work adds no year
-    assert list(close_collaborator_counts(c, 4)) == [1, 2, 1, 0]
+
+
+def test_close_collaborators_are_collaborations_however_large_their_works() -> None:
+    # Two 41-author works: each pair's weight is 2/40 < MIN_PAIR_WEIGHT, but they share two
+    # works, so they are close collaborators; one such work alone makes no collaboration.
+    crowd = list(range(41))
+    twice = collaborations(*_authorships([crowd, crowd]), np.array([2020.0, 2021.0]))
+    assert CLOSE_SHARED_WORKS == 2 and len(meaningful(twice)) == len(twice) == 41 * 40 // 2
+    once = collaborations(*_authorships([crowd]), np.array([2020.0]))
+    assert len(meaningful(once)) == 0
 
 
 def test_a_consortium_paper_makes_no_collaborators() -> None:

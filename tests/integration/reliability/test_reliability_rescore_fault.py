@@ -15,11 +15,12 @@ from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import DriverError, Neo4jError
 
 from core.db import apply_schema
+from core.graph import Graph
 from core.localdb import LocalNeo4j, free_port
 from core.settings import Settings
 from loaders.sample import load_sample
-from scoring import runs
-from scoring.job import RunOptions, rescore
+from scoring import lock
+from scoring.run import RunOptions, rescore
 
 pytestmark = pytest.mark.skipif(not Settings().launcher_jar.is_file(),
                                 reason="launcher not built (make install builds it)")
@@ -105,4 +106,4 @@ def test_neo4j_stopping_mid_rescore_keeps_old_scores_and_the_next_run_succeeds(
                                          id=crashed)
     assert records[0]["n"] == 0  # its staged scores were dropped
     assert _published(driver) != before  # the successful run published the new scores
-    assert runs.try_acquire(driver, "neo4j", "probe", lease_s=1)[0]  # and released the lock
+    assert lock.try_acquire(Graph(driver, "neo4j"), "probe", lease_s=1)[0]  # and released the lock

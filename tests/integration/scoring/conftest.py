@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from neo4j import Driver
 from scoring_graphs import Builder, author_row, work_rows
 
+from core.graph import Graph
 from core.settings import Settings
 from loaders.graph_rows import GraphRows, write_rows
 from service.app import create_app
@@ -27,7 +28,7 @@ def build(driver: Driver, settings: Settings) -> Builder:
             work, links = work_rows(work_id, names, year, rng)
             rows.works.append(work)
             rows.authorships.extend(links)
-        write_rows(driver, settings.neo4j_database, rows)
+        write_rows(Graph(driver, settings.neo4j_database), rows)
     return _build
 
 

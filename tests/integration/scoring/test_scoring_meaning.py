@@ -8,7 +8,7 @@ from neo4j import Driver
 from scoring_graphs import Builder, author_props, ring_and_verified_graph
 
 from core.settings import Settings
-from scoring.job import RunOptions, rescore
+from scoring.run import RunOptions, rescore
 
 
 def _scores(driver: Driver) -> dict[str, dict]:

@@ -6,7 +6,7 @@ from neo4j import Driver
 
 from core.settings import Settings
 from loaders.sample import load_sample
-from scoring.job import RunOptions, rescore
+from scoring.run import RunOptions, rescore
 from scoring.topics import TOPIC_COUNT_THRESHOLD
 
 

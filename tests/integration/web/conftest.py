@@ -24,7 +24,7 @@ from core.db import apply_schema, delete_everything
 from core.localdb import free_port
 from core.settings import Settings
 from loaders.sample import load_sample
-from scoring.job import RunOptions, rescore
+from scoring.run import RunOptions, rescore
 from service.app import create_app
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -9,8 +9,15 @@ from dataclasses import dataclass, field
 
 from neo4j import Driver
 
-from scoring import graph_io, runs
-from scoring.passes import Context, Reporter, SilentReporter, full_pass, incremental_pass
+from core.graph import Graph
+from core.settings import default
+from scoring import run_records
+from scoring.context import Context, Reporter, SilentReporter
+from scoring.full_pass import full_pass
+from scoring.graph_reads import read_topic_model
+from scoring.incremental_pass import incremental_pass
+from scoring.lock import scoring_lock
+from scoring.run_records import LastRun
 from scoring.topics import TopicModel
 from scoring.trust import SCORE_VERSION
 
@@ -32,13 +39,13 @@ class RunSummary:
 
 @dataclass(frozen=True)
 class RunOptions:
-    """How to run: full or incremental, how long to wait for the lock, batch and history."""
+    """How to run: full or incremental, lock wait, lease, batch, history (settings' defaults)."""
 
     full: bool = False
     wait_s: float = 0.0
-    lease_s: int = 300
-    batch: int = 5_000
-    keep: int = 10
+    lease_s: int = default("rescore_lease_s")
+    batch: int = default("rescore_batch_size")
+    keep: int = default("rescore_history")
 
 
 def new_run_id() -> str:
@@ -51,23 +58,25 @@ def rescore(driver: Driver, database: str, options: RunOptions | None = None,
     """Run one rescoring under the lock; raise Conflict if another run holds it."""
     options = options or RunOptions()
     run_id, began = new_run_id(), time.perf_counter()
-    with runs.scoring_lock(driver, database, run_id, options.lease_s, options.wait_s) as lease:
-        notes = runs.recover_unfinished(driver, database, options.keep)
-        last = None if options.full else runs.last_completed(driver, database)
-        model = graph_io.read_topic_model(driver, database) if last else None
+    # Neo4j's own errors: a failing run raises them as they are (its callers log or show them).
+    graph = Graph(driver, database, map_errors=False)
+    with scoring_lock(graph, run_id, options.lease_s, options.wait_s) as lease:
+        notes = run_records.recover_unfinished(graph, options.keep)
+        last = None if options.full else run_records.last_completed(graph)
+        model = read_topic_model(graph) if last else None
         mode = "incremental" if last else "full"
         if not options.full and mode == "full":
             notes.append("no completed run yet: running a full rescoring")
-        ctx = Context(driver, database, run_id, options.batch, reporter or SilentReporter(),
+        ctx = Context(graph, run_id, options.batch, reporter or SilentReporter(),
                       checks=[lease.check])
-        runs.create_run(driver, database, run_id, mode, SCORE_VERSION)
+        run_records.create_run(graph, run_id, mode, SCORE_VERSION)
         scored = _compute(ctx, mode, last, model)
         _publish(ctx, scored, options.keep)
     return RunSummary(run_id, mode, "completed", scored, time.perf_counter() - began,
                       ctx.stats, notes)
 
 
-def _compute(ctx: Context, mode: str, last: runs.LastRun | None,
+def _compute(ctx: Context, mode: str, last: LastRun | None,
              model: TopicModel | None) -> int:
     """The pass itself; on any failure the staged scores are dropped and the run failed."""
     try:
@@ -86,19 +95,17 @@ def _compute(ctx: Context, mode: str, last: runs.LastRun | None,
 def _publish(ctx: Context, scored: int, keep: int) -> None:
     """Switch the staged scores in; a switch cut short is finished by the next run."""
     ctx.check()
-    runs.set_status(ctx.driver, ctx.database, ctx.run_id, "switching", scored,
-                    details=dict(ctx.stats))
+    run_records.set_status(ctx.graph, ctx.run_id, "switching", scored, details=dict(ctx.stats))
     ctx.reporter.phase("publishing scores")
-    runs.publish(ctx.driver, ctx.database, ctx.run_id, keep)
-    runs.set_status(ctx.driver, ctx.database, ctx.run_id, "completed", scored)
+    run_records.publish(ctx.graph, ctx.run_id, keep)
+    run_records.set_status(ctx.graph, ctx.run_id, "completed", scored)
 
 
 def _fail(ctx: Context, exc: BaseException) -> None:
     """Drop the run's staged scores and record why it failed (best effort)."""
     reason = f"{type(exc).__name__}: {exc}"[:500]
     try:
-        graph_io.run_autocommit(ctx.driver, ctx.database, "scoring/delete_run_scores",
-                                run_id=ctx.run_id)
-        runs.set_status(ctx.driver, ctx.database, ctx.run_id, "failed", error=reason)
+        ctx.graph.autocommit("scoring/delete_run_scores", run_id=ctx.run_id)
+        run_records.set_status(ctx.graph, ctx.run_id, "failed", error=reason)
     except Exception:  # the database may be what failed: the next run cleans up
         log.warning("could not record the failure of run %s", ctx.run_id, exc_info=True)

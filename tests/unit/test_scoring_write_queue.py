@@ -4,7 +4,7 @@ import threading
 
 import pytest
 
-from scoring.writer import BackgroundWriter
+from scoring.write_queue import BackgroundWriter
 
 
 def test_jobs_run_in_order_and_wait_returns_when_all_are_done() -> None:

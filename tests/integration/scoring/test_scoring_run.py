@@ -11,10 +11,11 @@ from neo4j import Driver
 from scoring_graphs import Builder, author_props, ring_and_verified_graph
 
 from core.errors import Conflict
+from core.graph import Graph
 from core.settings import Settings
 from loaders.sample import load_sample
-from scoring import runs
-from scoring.job import RunOptions, rescore
+from scoring import lock, run_records
+from scoring.run import RunOptions, rescore
 
 
 class FailAfterFirstBatch:
@@ -40,19 +41,19 @@ def _count(driver: Driver, cypher: str) -> int:
 
 def test_a_second_run_exits_with_a_clear_message(driver: Driver, settings: Settings) -> None:
     db = settings.neo4j_database
-    acquired, _ = runs.try_acquire(driver, db, "someone-else", lease_s=600)
+    acquired, _ = lock.try_acquire(Graph(driver, db), "someone-else", lease_s=600)
     assert acquired
     with pytest.raises(Conflict, match="Another rescoring is running: run someone-else"):
         rescore(driver, db, RunOptions(full=True))
-    assert not runs.try_acquire(driver, db, "third", lease_s=600)[0]
+    assert not lock.try_acquire(Graph(driver, db), "third", lease_s=600)[0]
 
 
 def test_a_crashed_runs_lock_expires_and_its_staged_scores_are_dropped(
         driver: Driver, settings: Settings) -> None:
     db = settings.neo4j_database
     load_sample(driver, db)
-    assert runs.try_acquire(driver, db, "crashed", lease_s=1)[0]
-    runs.create_run(driver, db, "crashed", "full", "trust-v1")
+    assert lock.try_acquire(Graph(driver, db), "crashed", lease_s=1)[0]
+    run_records.create_run(Graph(driver, db), "crashed", "full", "trust-v1")
     driver.execute_query("MATCH (a:Author {id: 'researcher0'}) CREATE (a)-[:SCORED]->"
                          "(:Score {id: 'crashed:researcher0', run_id: 'crashed', value: 99, "
                          "pending: true, at: datetime()})")

@@ -1,10 +1,10 @@
-"""The pure pipeline: deterministic, and the anomaly penalty hits bursts, never quietness."""
+"""Per-author scoring: deterministic; the anomaly penalty hits bursts, never quietness."""
 
 import numpy as np
 import scipy.sparse as sp
 
 from scoring.anomaly import features, isolation_scores, penalty
-from scoring.pipeline import ScoringInput, score_authors
+from scoring.author_scores import ScoringInput, score_authors
 from scoring.verification import AuthorFacts
 
 
