@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from neo4j import Driver
@@ -26,6 +27,11 @@ BATCH_HELP = "Records per transaction (default: PEERGRAPH_LOAD_BATCH_SIZE)."
 REJECTS_HELP = "Reject file (JSON Lines); default under PEERGRAPH_LOAD_STATE_DIR/rejects."
 RESTART_HELP = "Ignore checkpoints of an interrupted load and start from the top."
 RESCORE_HELP = "After a completed load, rescore the authors it changed (incremental)."
+# The options every file load takes, declared once.
+BatchOpt = Annotated[int | None, typer.Option(min=1, help=BATCH_HELP)]
+RejectsOpt = Annotated[Path | None, typer.Option(help=REJECTS_HELP)]
+RestartOpt = Annotated[bool, typer.Option(help=RESTART_HELP)]
+RescoreOpt = Annotated[bool, typer.Option(help=RESCORE_HELP)]
 
 
 def _options(batch_size: int | None, rejects: Path | None, restart: bool) -> LoadOptions:
@@ -81,10 +87,8 @@ def load_sample_command() -> None:
 def load_openalex_command(
     path: Path = typer.Argument(..., help="Snapshot folder, entity folder, JSON-Lines file "
                                           "(.gz or not) or API page."),
-    batch_size: int | None = typer.Option(None, min=1, help=BATCH_HELP),
-    rejects: Path | None = typer.Option(None, help=REJECTS_HELP),
-    restart: bool = typer.Option(False, help=RESTART_HELP),
-    rescore: bool = typer.Option(False, help=RESCORE_HELP),
+    batch_size: BatchOpt = None, rejects: RejectsOpt = None, restart: RestartOpt = False,
+    rescore: RescoreOpt = False,
 ) -> None:
     """OpenAlex: works, authors, institutions, topics/concepts, sources, merged_ids."""
     options = _options(batch_size, rejects, restart)
@@ -94,10 +98,8 @@ def load_openalex_command(
 @load_app.command("arxiv")
 def load_arxiv_command(
     path: Path = typer.Argument(..., help="arXiv metadata JSON-Lines file (.gz or not)."),
-    batch_size: int | None = typer.Option(None, min=1, help=BATCH_HELP),
-    rejects: Path | None = typer.Option(None, help=REJECTS_HELP),
-    restart: bool = typer.Option(False, help=RESTART_HELP),
-    rescore: bool = typer.Option(False, help=RESCORE_HELP),
+    batch_size: BatchOpt = None, rejects: RejectsOpt = None, restart: RestartOpt = False,
+    rescore: RescoreOpt = False,
 ) -> None:
     """arXiv metadata: works by arXiv id, name-only authors, categories as topics."""
     options = _options(batch_size, rejects, restart)

@@ -20,8 +20,11 @@ def test_health_and_ready_answer(driver: Driver, settings: Settings) -> None:
 
 
 def test_unknown_route_is_a_problem_body(driver: Driver, settings: Settings) -> None:
+    # Under /api/ a miss is a problem body; elsewhere (a page's address) the error page.
     with TestClient(create_app(settings)) as client:
-        response = client.get("/no/such/thing")
+        response = client.get("/api/v1/no/such/thing")
+        page = client.get("/no/such/thing")
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/problem+json"
     assert set(response.json()) == PROBLEM_KEYS

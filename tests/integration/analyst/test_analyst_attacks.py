@@ -12,8 +12,9 @@ from typing import Any
 
 import httpx
 import pytest
-from analyst_helpers import analyst_transactions, served, wait_until_no_analyst_transactions
+from analyst_helpers import analyst_transactions, wait_until_no_analyst_transactions
 from neo4j import Driver
+from serving import served
 
 from bench.analyst_attacks import HUGE, NESTED, REDUCE, SCAN, at_once, post
 from bench.common import peak_rss_while, percentile

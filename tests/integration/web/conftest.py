@@ -7,25 +7,21 @@ claims) never changes what another module sees."""
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from accounts_helpers import add_record_emails, wipe_accounts
 from neo4j import Driver
 from playwright.sync_api import Browser, Page, sync_playwright
+from serving import served
 from web_helpers import PageWatch, WebApp
 
 from core.accounts import AccountsStore
 from core.db import apply_schema, delete_everything
-from core.localdb import free_port
 from core.settings import Settings
 from loaders.sample import load_sample
 from scoring.run import RunOptions, rescore
-from service.app import create_app
 
 ROOT = Path(__file__).resolve().parents[3]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -53,20 +49,8 @@ def web_app(session_driver: Driver, settings: Settings, accounts_store: Accounts
     add_record_emails(accounts_store, {"researcher0": ["r0@example.org"]})
     outbox_path = tmp_path_factory.mktemp("web-outbox") / "outbox.jsonl"
     app_settings = settings.model_copy(update={"outbox": "file", "outbox_path": outbox_path})
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(app_settings), host="127.0.0.1",
-                                           port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the web app did not start")
-        time.sleep(0.05)
-    yield WebApp(f"http://127.0.0.1:{port}", app_settings, session_driver, outbox_path,
-                 accounts_store)
-    server.should_exit = True
-    thread.join(timeout=30)
+    with served(app_settings) as base_url:
+        yield WebApp(base_url, app_settings, session_driver, outbox_path, accounts_store)
 
 
 @pytest.fixture(scope="module")
