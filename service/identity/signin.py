@@ -23,7 +23,6 @@ from core.errors import InvalidParameter, RateLimited
 from core.settings import Settings
 from service.auth import Caller, caller_of, new_id, now
 from service.identity import ratelimit
-from service.identity.claims import mask
 from service.identity.store import audit
 from service.outbox import Message, Outbox
 
@@ -70,7 +69,9 @@ def _refuse_if_locked(row: dict[str, Any] | None) -> None:
 
 def send_code(store: AccountsStore, settings: Settings, outbox: Outbox, email: str,
               client: str) -> str:
-    """E-mail a new code to the address (earlier ones stop working); the masked address."""
+    """E-mail a new code to the address (earlier ones stop working); the address as stored.
+
+    The visitor typed it, so it is shown back whole (a typo is then easy to spot)."""
     address = address_of(email)
     _count(store, settings, f"signin-client:{client}", settings.signin_client_limit,
            "sign-in attempts from your network")
@@ -82,7 +83,7 @@ def send_code(store: AccountsStore, settings: Settings, outbox: Outbox, email: s
         code_rows.create_code(conn, code_id, address, _digest(store, code_id, code), started,
                               started + timedelta(seconds=settings.signin_code_ttl_s))
     outbox.send(_code_message(address, code, settings))
-    return mask(address)
+    return address
 
 
 def _code_message(address: str, code: str, settings: Settings) -> Message:

@@ -3,17 +3,18 @@ see), and "API tokens" (list, create — the secret shown once — and revoke)."
 
 from __future__ import annotations
 
+import secrets
 from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from core.errors import PeergraphError
+from core.errors import PeergraphError, RateLimited
 from core.settings import Settings
 from service.auth import Caller, now
 from service.deps import AccountsDep, SettingsDep
-from service.identity import accounts, signin
+from service.identity import accounts, ratelimit, signin
 from service.web.render import redirect, render, safe_next
 from service.web.session import check_csrf, load_session, require_caller, signed_in_caller
 
@@ -21,6 +22,9 @@ router = APIRouter(tags=["web pages"], include_in_schema=False,
                    default_response_class=HTMLResponse)
 Csrf = Annotated[str, Form(max_length=100)]
 LIFETIMES = (30, 90, 365)  # days a page offers for a new token
+SENT_TWICE = ("This form was already sent, so no second token was made. The token it "
+              "created is listed below; its secret is shown only once. If you did not copy "
+              "it, revoke that token and create a new one.")
 
 
 def _signed_in_or_redirect(request: Request) -> Caller | Response:
@@ -70,7 +74,8 @@ def _tokens_page(request: Request, store: Any, settings: Settings, caller: Calle
     return render(request, "tokens.html", {
         "caller": caller, "tokens": accounts.list_tokens(store, caller.user_id),
         "lifetimes": days, "default_days": min(settings.token_ttl_days, days[-1]),
-        "created": None, "secret": None, "error": None, "now": now(), **context}, status)
+        "created": None, "secret": None, "error": None, "now": now(),
+        "form_id": secrets.token_urlsafe(16), **context}, status)
 
 
 @router.get("/account/tokens")
@@ -84,10 +89,17 @@ def tokens(request: Request, store: AccountsDep, settings: SettingsDep) -> Respo
 
 @router.post("/account/tokens")
 def create_token(request: Request, store: AccountsDep, settings: SettingsDep,
-                 csrf_token: Csrf, name: Annotated[str, Form(max_length=200)] = "",
+                 csrf_token: Csrf, form_id: Annotated[str, Form(max_length=64)],
+                 name: Annotated[str, Form(max_length=200)] = "",
                  days: Annotated[int, Form(ge=1, le=3650)] = 90) -> Response:
-    """Create a token and show its secret this once."""
+    """Create a token and show its secret this once; the same form sent again (a reload)
+    makes no second one."""
     caller = _checked(request, csrf_token)
+    try:
+        ratelimit.hit(store, settings, f"token-form:{store.digest('token-form', form_id)}",
+                      1, "tokens from one form")
+    except RateLimited:
+        return _tokens_page(request, store, settings, caller, 409, error=SENT_TWICE)
     try:
         token, secret = accounts.new_token(store, settings, caller, None,
                                            min(days, settings.token_max_ttl_days),
