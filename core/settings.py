@@ -117,6 +117,16 @@ class Settings(BaseSettings):
     session_max_age_s: int = Field(8 * 3600, ge=60, le=30 * 86_400)
     session_cookie_secure: bool | None = None
 
+    # sign-in by e-mail code (issue 15): a code's lifetime and wrong tries before it locks
+    # (for signin_lock_s); per window, codes sent to one address and sign-in steps (sends
+    # and code checks) from one client address
+    signin_code_ttl_s: int = Field(600, ge=60, le=86_400)
+    signin_max_attempts: int = Field(5, ge=1, le=100)
+    signin_lock_s: int = Field(900, ge=10, le=86_400)
+    signin_send_limit: int = Field(5, ge=1)
+    signin_client_limit: int = Field(30, ge=1)
+    signin_window_s: int = Field(3600, ge=10)
+
     @field_validator("local_db_heap", "local_db_pagecache")
     @classmethod
     def _memory_size(cls, value: str) -> str:

@@ -41,6 +41,11 @@ def users_by_email(conn: Connection, emails: list[str]) -> list[dict[str, Any]]:
                                           .where(users.c.email.in_(emails))).mappings()]
 
 
+def set_display_name(conn: Connection, user_id: str, display_name: str) -> None:
+    """Change the name a user is shown by."""
+    conn.execute(update(users).where(users.c.id == user_id).values(display_name=display_name))
+
+
 def get_user_by_email(conn: Connection, email: str) -> dict[str, Any] | None:
     """One user by (lower-case) e-mail address."""
     return _one(conn, select(*USER_COLUMNS).where(users.c.email == email))

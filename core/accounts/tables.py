@@ -147,3 +147,17 @@ invitations = Table(
     Index("invitations_one_pending", "from_author_id", "to_author_id", unique=True,
           sqlite_where=text("status = 'pending'"), postgresql_where=text("status = 'pending'")),
 )
+
+# One-time sign-in codes sent to an address: the store keeps only their keyed hash. A code
+# names an address, not an account, so sending one reveals nothing about who has signed up.
+signin_codes = Table(
+    "signin_codes", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("email", String(320), nullable=False, index=True),  # lower-case
+    Column("code_hash", String(HASH), nullable=False),
+    Column("status", String(20), nullable=False),  # pending, used, superseded, locked
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+    Column("locked_until", UTCDateTime),
+)

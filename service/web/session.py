@@ -1,8 +1,9 @@
 """The pages' sessions, kept server-side in the accounts store.
 
 The cookie (HttpOnly, SameSite=Strict) holds only a random id; the store keeps its keyed
-hash, the user, the token it was opened with and when it expires. Sign-out deletes the
-session, so a replayed cookie is refused; revoking the token ends its sessions. The CSRF
+hash, the user, the token it was opened with (none when signed in by an e-mailed code: its
+Caller has token_id None) and when it expires. Sign-out deletes the session, so a replayed
+cookie is refused; revoking a token ends the sessions opened with it. The CSRF
 token every page write must echo is derived from the id under the server key, so it needs
 no storage and changes whenever the id does (at sign-in and sign-out)."""
 
@@ -122,6 +123,6 @@ def require_caller(request: Request) -> Caller:
     """The signed-in visitor, or Unauthorized asking them to sign in."""
     caller = signed_in_caller(request)
     if caller is None:
-        raise Unauthorized("Sign in first (Sign in, at the top of the page, with an API "
-                           "token).")
+        raise Unauthorized("You are not signed in (or your sign-in has ended): use Sign in "
+                           "at the top of the page, then try again.")
     return caller

@@ -10,7 +10,7 @@ import pytest
 from service.schemas.authors import Profile, ProfileCounts, Trust, TrustSignal
 from service.schemas.scoring import HistoricScore, ScoreHistory
 from service.web import views
-from service.web.pages import _safe_next
+from service.web.render import safe_next as _safe_next
 
 
 @pytest.mark.parametrize(("given", "expected"), [

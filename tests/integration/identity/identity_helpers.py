@@ -97,3 +97,41 @@ def outbox_reader(path: Any) -> Callable[[], list[dict[str, str]]]:
             return []
         return [json.loads(line) for line in Path(path).read_text().splitlines()]
     return read
+
+
+def page_csrf(client: TestClient) -> str:
+    """The CSRF token a page form carries in this client's session."""
+    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/signin").text)
+    assert found is not None
+    return found.group(1)
+
+
+def signin_code(outbox: Callable[[], list[dict[str, str]]], to: str) -> str:
+    """The sign-in code in the newest sign-in message to this address."""
+    message = [m for m in outbox()
+               if m["to"] == to.lower() and "sign-in" in m["subject"]][-1]
+    found = re.search(r"the code is (\d{6})", message["body"])
+    assert found, message
+    return found.group(1)
+
+
+def ask_code(client: TestClient, email: str, next_page: str = "/") -> Any:
+    """Ask for a sign-in code on the page; the response."""
+    return client.post("/signin/code", data={"email": email, "csrf_token": page_csrf(client),
+                                             "next": next_page})
+
+
+def enter_code(client: TestClient, email: str, code: str, next_page: str = "/") -> Any:
+    """Enter a sign-in code on the page; the response (a 303 when it signs in)."""
+    return client.post("/signin/verify", data={"email": email, "code": code,
+                                               "csrf_token": page_csrf(client),
+                                               "next": next_page}, follow_redirects=False)
+
+
+def sign_in_by_code(client: TestClient, outbox: Callable[[], list[dict[str, str]]],
+                    email: str, next_page: str = "/") -> Any:
+    """Ask for a code and enter it; the 303 response (asserted)."""
+    assert ask_code(client, email, next_page).status_code == 200
+    response = enter_code(client, email, signin_code(outbox, email), next_page)
+    assert response.status_code == 303, response.text
+    return response

@@ -27,8 +27,9 @@ def token(web_app: WebApp) -> str:
 def sign_in(page: Page, token: str) -> None:
     """Sign in from the profile page's "Log in to claim" link, and come back to it."""
     page.get_by_test_id("login-to-claim").click()
+    page.get_by_text("Use an API token instead").click()
     page.get_by_label("API token").fill(token)
-    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("button", name="Sign in with the token").click()
     expect(page.get_by_test_id("signed-in-as")).to_have_text("Signed in as Ada Tester")
 
 
@@ -44,9 +45,11 @@ def test_sign_in_keeps_the_token_in_a_strict_http_only_cookie(
 
 def test_a_wrong_token_is_refused_with_a_reason(open_page: OpenPage) -> None:
     page = open_page("/signin", error_page=True)
+    page.get_by_text("Use an API token instead").click()
     page.get_by_label("API token").fill("pg_not-a-real-token")
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_test_id("signin-error")).to_contain_text("not known")
+    page.get_by_role("button", name="Sign in with the token").click()
+    expect(page.get_by_test_id("token-error")).to_contain_text("did not work")
+    expect(page.get_by_test_id("token-error")).not_to_contain_text("/api/")
 
 
 def test_a_page_write_without_the_csrf_token_is_refused(open_page: OpenPage, token: str,
@@ -82,8 +85,9 @@ def test_follow_then_claim_update_the_counts_and_the_read_out(
     home = open_page("/")
     sign_in_again = home.get_by_role("link", name="Sign in")
     sign_in_again.click()
+    home.get_by_text("Use an API token instead").click()
     home.get_by_label("API token").fill(token)
-    home.get_by_role("button", name="Sign in").click()
+    home.get_by_role("button", name="Sign in with the token").click()
     following = home.locator("section", has=home.get_by_role("heading", name="You follow"))
     expect(following.get_by_role("link", name="researcher0")).to_be_visible()
     expect(home.get_by_test_id("my-claims")).to_contain_text("verified")

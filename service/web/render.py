@@ -1,0 +1,59 @@
+"""What every page handler shares: rendering with the session's CSRF token and the security
+headers, the local-only return path after sign-in, and redirects that carry the cookie."""
+
+from __future__ import annotations
+
+from pathlib import Path as FilePath
+from typing import Any
+from urllib.parse import urlsplit
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from service.web.session import WebSession, load_session, save_session, signed_in_caller
+from service.web.session import csrf_token as csrf_of
+
+TEMPLATES = Jinja2Templates(directory=FilePath(__file__).resolve().parent / "templates")
+# Only this site: no CDN, no fonts, no analytics; scripts and styles from files only. The
+# hash admits the one fixed rule Cytoscape.js injects (`.__________cytoscape_container
+# { position: relative; }`), which app.css also sets, so a changed rule only costs a warning.
+CYTOSCAPE_STYLE_HASH = "'sha256-pgvDUBa4IjFA2yuSJ2cqcyxmNYJMborsd0ORcRv9vw8='"
+CSP = ("default-src 'self'; script-src 'self'; "
+       f"style-src 'self' {CYTOSCAPE_STYLE_HASH}; img-src 'self' data:; "
+       "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
+       "form-action 'self'; frame-ancestors 'none'")
+
+
+def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
+    """A page with the session's CSRF token and the signed-in user; sets the cookie."""
+    session = load_session(request)
+    response = TEMPLATES.TemplateResponse(request, name,
+                                          {"csrf": csrf_of(request, session), **context},
+                                          status_code=status)
+    save_session(request, response, session)
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "same-origin"
+    response.headers["Cache-Control"] = "no-store"  # pages show the visitor's own state
+    return response
+
+
+def caller_context(request: Request) -> dict[str, Any]:
+    """Who is signed in, for the header."""
+    return {"caller": signed_in_caller(request)}
+
+
+def safe_next(target: str | None) -> str:
+    """A local path to go back to after signing in; anything else becomes `/`."""
+    if not target or not target.startswith("/") or target.startswith("//"):
+        return "/"
+    parts = urlsplit(target)
+    return "/" if parts.scheme or parts.netloc or "\\" in target else target
+
+
+def redirect(request: Request, session: WebSession, to: str) -> Response:
+    """A 303 to a local page, carrying the updated session cookie."""
+    response = RedirectResponse(to, status_code=303)
+    save_session(request, response, session)
+    return response
