@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, LiteralString, TypeVar
 
 from neo4j import (
@@ -45,10 +45,6 @@ class Graph:
     timeout_s: float | None = None  # the server stops a transaction running longer
     retry_s: float | None = None  # None: the driver's own (30 s) retry time
     map_errors: bool = True  # Neo4j's timeout/transient errors → QueryTimeout/DatabaseUnavailable
-
-    def bounded(self, timeout_s: float | None = None, retry_s: float | None = None) -> Graph:
-        """The same graph under another time limit and retry time."""
-        return replace(self, timeout_s=timeout_s, retry_s=retry_s)
 
     def read(self, name: str, /, **params: Any) -> list[Record]:
         """The rows of one read statement."""
