@@ -10,7 +10,7 @@ from sqlalchemy import Connection, delete, func, or_, select, update
 from core.accounts.tables import author_emails, tokens, users, web_sessions
 
 USER_COLUMNS = (users.c.id, users.c.email, users.c.display_name, users.c.is_admin,
-                users.c.created_at)
+                users.c.created_at, users.c.orcid, users.c.orcid_verified_at)
 TOKEN_COLUMNS = (tokens.c.id, tokens.c.name, tokens.c.user_id, tokens.c.created_at,
                  tokens.c.expires_at, tokens.c.revoked_at)  # never the hash
 

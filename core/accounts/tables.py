@@ -50,10 +50,13 @@ HASH = 64  # hex HMAC-SHA256
 users = Table(
     "users", metadata,
     Column("id", String(ID), primary_key=True),
-    Column("email", String(320), nullable=False, unique=True),  # lower-case
+    Column("email", String(320), unique=True),  # lower-case; None for ORCID-only accounts
     Column("display_name", String(200), nullable=False),
     Column("is_admin", Boolean, nullable=False, default=False),
     Column("created_at", UTCDateTime, nullable=False),
+    # The iD the person signed in with at ORCID (bare, 0000-0002-1825-0097): verified.
+    Column("orcid", String(19), unique=True),
+    Column("orcid_verified_at", UTCDateTime),
 )
 
 tokens = Table(
@@ -102,6 +105,9 @@ claims = Table(
     Column("superseded_at", UTCDateTime),
     Column("last_failure", String(40)),
     Column("last_failure_at", UTCDateTime),
+    # A review claim's evidence (JSON: orcid, email, homepage, note) and the admin's reason.
+    Column("evidence", Text),
+    Column("review_reason", Text),
 )
 
 rate_limits = Table(
@@ -160,4 +166,16 @@ signin_codes = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("expires_at", UTCDateTime, nullable=False),
     Column("locked_until", UTCDateTime),
+)
+
+# "Sign in with ORCID" in flight: the OAuth state (keyed hash) bound to the browser session
+# that asked for it (keyed hash of its id), so a state sent to someone else signs no one in.
+orcid_states = Table(
+    "orcid_states", metadata,
+    Column("state_hash", String(HASH), primary_key=True),
+    Column("session_hash", String(HASH), nullable=False),
+    Column("purpose", String(20), nullable=False),  # signin, or link (a signed-in account)
+    Column("next", String(1000), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False, index=True),
 )
