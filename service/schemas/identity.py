@@ -22,10 +22,15 @@ class UserOut(BaseModel):
     """A platform user."""
 
     id: str
-    email: str
+    email: str | None = Field(None, description="None for an account made by signing in "
+                                                "with ORCID")
     display_name: str
     is_admin: bool
     created_at: datetime
+    orcid: str | None = Field(None, description="The ORCID iD verified on the account (by "
+                                                "signing in at ORCID)",
+                              examples=["0000-0002-1825-0097"])
+    orcid_verified_at: datetime | None = None
 
 
 class UserList(BaseModel):
