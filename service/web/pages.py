@@ -1,6 +1,7 @@
 """The web explorer's pages: `/` (search, most trusted), `/authors/{id}` (the profile page),
-`/explore` (the interactive graph); the routers of sign-in (web/signin.py) and the account
-pages (web/account.py); and the static files they use."""
+`/explore` (the interactive graph); the routers of sign-in (web/signin.py, with ORCID:
+web/orcid_signin.py) and the account pages (web/account.py); and the static files they
+use."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from service import id_path  # noqa: F401  (registers the {…:anyid} path type)
 from service.deps import AccountsDep, GraphDep, SettingsDep
 from service.repository import authors
 from service.repository import search as search_repo
-from service.web import account, actions, signin, views
+from service.web import account, actions, orcid_signin, signin, views
 from service.web.render import caller_context, render
 from service.web.session import signed_in_caller
 
@@ -102,6 +103,7 @@ def install(app: FastAPI) -> None:
     """Add the pages, their writes and their static files (ours, and the npm graph library)."""
     app.include_router(router)
     app.include_router(signin.router)
+    app.include_router(orcid_signin.router)
     app.include_router(account.router)
     app.include_router(actions.router)
     # The npm package's own dist folder (`npm ci --prefix web`), never a CDN copy.
