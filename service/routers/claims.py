@@ -6,12 +6,13 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, status
+from fastapi.responses import RedirectResponse, Response
 
 from core.accounts import claims as claim_rows
 from core.errors import InvalidParameter
 from service.auth import AdminUser, CurrentUser
 from service.deps import AccountsDep, GraphDep, OrcidDep, OutboxDep, SettingsDep
-from service.identity import claims, verify
+from service.identity import claims, orcid_signin, verify
 from service.schemas.identity import (
     ClaimCreate,
     ClaimList,
@@ -64,17 +65,21 @@ def list_claims(caller: CurrentUser, store: AccountsDep,
 
 
 # Before /claims/{claim_id}, which would otherwise take `orcid` for an id.
-@router.get("/claims/orcid/callback", responses=responses(502))
+@router.get("/claims/orcid/callback", response_model=ClaimResult, responses=responses(502))
 def orcid_callback(request: Request, graph: GraphDep, settings: SettingsDep,
                    store: AccountsDep, orcid: OrcidDep,
                    state: Annotated[str, Query(min_length=1, max_length=512)],
                    code: Annotated[str | None, Query(max_length=512)] = None,
-                   error: Annotated[str | None, Query(max_length=200)] = None) -> ClaimResult:
+                   error: Annotated[str | None, Query(max_length=200)] = None
+                   ) -> ClaimResult | Response:
     """Where ORCID sends the browser back: the code is exchanged, the iD compared.
 
     The `state` (given only to the claimant, single use, stored as a keyed hash) names the
     claim; the browser must be signed in to the pages as the claim's user, and the token
-    that started the claim must still be valid."""
+    that started the claim must still be valid. (The pages' `/orcid/callback` does the same
+    and is the default redirect URI; a page sign-in's state that comes here goes on there.)"""
+    if orcid_signin.is_waiting(store, state):  # this redirect URI is still the app's
+        return RedirectResponse(f"/orcid/callback?{request.url.query}", status_code=303)
     claim_id, caller = verify.state_owner(store, state, signed_in_caller(request))
     if error or not code:
         raise InvalidParameter(f"ORCID sign-in did not complete ({error or 'no code'}); "
