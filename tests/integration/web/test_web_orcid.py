@@ -21,8 +21,8 @@ from core.accounts import AccountsStore
 from core.localdb import free_port
 from core.settings import Settings
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "identity"))
-from identity_fakes import FakeOrcid  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "identity"))  # the fake ORCID
+from identity_fakes import FakeOrcid
 
 
 @pytest.fixture(scope="module")
