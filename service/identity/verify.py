@@ -205,7 +205,8 @@ def grant(tx: ManagedTransaction, claim: dict[str, Any], author: dict[str, Any])
     facts = AuthorFacts(id=author["id"], identity=author["identity"],
                         record_source=author["record_source"], orcid=author["orcid"],
                         openalex_id=author["openalex_id"], claimed=True,
-                        identity_verified=True, affiliation_verified=claim["level"] == "L3")
+                        identity_verified=True, affiliation_verified=claim["level"] == "L3",
+                        verified_by=claim["method"])
     level = verify(facts, author["works"])
     run(tx, "claims/grant_claim", author_id=claim["author_id"], user_id=claim["user_id"],
         method=claim["method"], level=claim["level"], label=level.label,
