@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import Page, expect
-from web_helpers import WebApp, people_words, save_screenshot, sign_up_by_code
+from web_helpers import WebApp, outbox_code, people_words, save_screenshot, sign_up_by_code
 
 from service.identity import accounts
 
@@ -81,3 +81,36 @@ def test_sign_up_follow_claim_by_review_approved_by_an_admin(
     save_screenshot(page, "profile-claimed.png")
     page.goto(web_app.url + "/account")
     expect(page.get_by_test_id("my-records")).to_contain_text("researcher0")
+
+
+def test_a_second_claimant_gets_a_dispute_after_a_wrong_code(
+        open_page: OpenPage, web_app: WebApp) -> None:
+    page = open_page("/authors/researcher0", error_page=True)  # a wrong code answers 422
+    sign_up_by_code(page, web_app, "noor@example.org", "Noor Haddad")
+    if page.get_by_test_id("claimed").inner_text() != "Claimed author":
+        pytest.skip("runs after the journey above, which claims researcher0")
+    expect(page.get_by_test_id("claim-state")).to_contain_text("Another researcher holds")
+    page.get_by_test_id("claim-route-email").get_by_role("button").click()
+    expect(page.locator("#claim-sent")).to_contain_text("r***@example.org")
+    code = outbox_code(web_app, "r0@example.org")
+    page.get_by_label("One-time code").fill("000000" if code != "000000" else "111111")
+    page.get_by_role("button", name="Verify").click()
+    expect(page.get_by_test_id("action-status")).to_contain_text("The code is wrong")
+    page.get_by_label("One-time code").fill(code)
+    page.get_by_role("button", name="Verify").click()
+    expect(page.get_by_test_id("claim-state")).to_contain_text("An admin will look at both claims")
+    expect(page.get_by_test_id("claimed")).to_have_text("Claimed author")
+
+
+def test_the_claim_panel_and_account_page_at_phone_width(
+        open_page: OpenPage, web_app: WebApp) -> None:
+    page = open_page("/authors/researcher2", width=390)
+    sign_up_by_code(page, web_app, "lin@example.org", "Lin Wu")
+    expect(page.get_by_test_id("claim-route-review")).to_contain_text("An admin checks")
+    people_words(page)
+    save_screenshot(page, "claim-routes-phone.png")
+    page.get_by_label("Why this record is yours").fill("My thesis is among these works.")
+    page.get_by_role("button", name="Ask for a review").click()
+    expect(page.get_by_test_id("claim-state")).to_contain_text("with the admins")
+    page.goto(web_app.url + "/account")
+    save_screenshot(page, "account-phone.png")

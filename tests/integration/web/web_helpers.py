@@ -76,7 +76,9 @@ def double_click_node(page: Page, node_id: str) -> None:
     page.mouse.dblclick(box["x"] + point["x"], box["y"] + point["y"])
 
 
-FOR_MACHINES = re.compile(r"/api/|pg_|peergraph [a-z]|POST |GET |curl|`", re.IGNORECASE)
+# Endpoint paths, token prefixes, HTTP verbs, CLI commands (lower-case "peergraph users …",
+# not the name in a sentence) and code quotes.
+FOR_MACHINES = re.compile(r"/api/|\bpg_|\bpeergraph [a-z]|\b(POST|GET|PUT|DELETE) /|\bcurl\b|`")
 
 
 def people_words(page: Page) -> None:
