@@ -26,7 +26,8 @@ def queue(graph: Graph, store: AccountsStore) -> list[dict[str, Any]]:
     """The claims waiting for an admin, oldest first, each with its claimant and record."""
     with store.read() as conn:
         rows = [row for status in QUEUE
-                for row in claim_rows.list_claims(conn, None, status, 0, QUEUE_SIZE)]
+                for row in claim_rows.list_claims(conn, None, status, 0, QUEUE_SIZE)
+                if not claim_rows.lapsed(row)]
         users = {u["id"]: u for u in people.users_by_id(conn, {r["user_id"] for r in rows})}
     records = {r["id"]: r for r in read_rows(graph, "claims/list_claim_records",
                                              author_ids=sorted({r["author_id"] for r in rows}))}
@@ -90,6 +91,9 @@ def _decide_review(graph: Graph, store: AccountsStore, admin: Caller, claim_id: 
         if claim["status"] != "review":
             raise Conflict(f"This claim is {claim['status']}, not in review: someone decided "
                            "it already. Reload the queue.")
+        if claim_rows.lapsed(claim):
+            raise Conflict("This review request lapsed before a decision; the claimant can "
+                           "ask again from the record's page.")
         values = {"resolved_at": now(), "resolved_by": admin.user_id, "review_reason": reason}
         if decision == "reject":
             claim_rows.set_status(conn, claim_id, "rejected", **values)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.accounts.claims import lapsed
 from scoring.verification import LABELS
 from service.auth import now
 
@@ -15,6 +16,9 @@ def state_of(claim: dict[str, Any]) -> dict[str, str]:
     status, day = claim["status"], "%-d %b %Y"
     if status == "pending" and claim["expires_at"] <= now():
         return {"label": "Expired", "text": f"The code was not entered in time. {AGAIN}"}
+    if lapsed(claim):
+        return {"label": "Lapsed", "text": "No admin decided in time. Ask again from the "
+                                           "record's page."}
     texts = {
         "pending": ("Waiting for your code", f"A code was sent to {claim.get('sent_to')}; enter "
                     "it on the record's page." if claim["method"] == "email" else

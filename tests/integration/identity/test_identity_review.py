@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -14,7 +15,7 @@ from neo4j import Driver
 from sqlalchemy import update
 
 from core.accounts import AccountsStore
-from core.accounts.tables import users
+from core.accounts.tables import claims, users
 from core.settings import Settings
 
 Outbox = Callable[[], list[dict[str, str]]]
@@ -161,3 +162,19 @@ def test_the_queue_page_is_for_admins_and_decides_with_a_reason(
     client.cookies.clear()
     sign_in_page(client, ada.secret)
     assert "Not enough to go on." in client.get("/account").text
+
+
+def test_a_review_no_admin_decided_in_time_lapses_and_can_be_asked_again(
+        client: TestClient, admin: User, accounts_store: AccountsStore,
+        make_user: Callable[[str], User]) -> None:
+    ada = make_user("ada")
+    claim = _ask_review(client, ada).json()["claim"]
+    with accounts_store.write() as conn:
+        conn.execute(update(claims).where(claims.c.id == claim["id"])
+                     .values(expires_at=datetime.now(UTC) - timedelta(seconds=1)))
+    late = client.post(f"/api/v1/claims/{claim['id']}/review", headers=admin.headers,
+                       json={"decision": "approve"})
+    assert late.status_code == 409 and "lapsed" in late.json()["detail"]
+    sign_in_page(client, admin.secret)
+    assert "Nothing is waiting for a review" in client.get("/admin/claims").text
+    assert _ask_review(client, ada).status_code == 201
