@@ -91,6 +91,7 @@ class Settings(BaseSettings):
     claim_verify_limit: int = Field(10, ge=1)
     claim_start_limit: int = Field(5, ge=1)
     claim_window_s: int = Field(3600, ge=10)
+    claim_review_ttl_days: int = Field(90, ge=1, le=3650)
     outbox: Literal["file", "log", "smtp"] = "file"
     outbox_path: Path = PROJECT_ROOT / ".peergraph" / "outbox.jsonl"
     smtp_host: str = "127.0.0.1"

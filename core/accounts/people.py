@@ -42,6 +42,12 @@ def users_by_email(conn: Connection, emails: list[str]) -> list[dict[str, Any]]:
                                           .where(users.c.email.in_(emails))).mappings()]
 
 
+def users_by_id(conn: Connection, user_ids: set[str]) -> list[dict[str, Any]]:
+    """The users with these ids (unknown ids are left out)."""
+    return [dict(r) for r in conn.execute(select(*USER_COLUMNS)
+                                          .where(users.c.id.in_(sorted(user_ids)))).mappings()]
+
+
 def set_display_name(conn: Connection, user_id: str, display_name: str) -> None:
     """Change the name a user is shown by."""
     conn.execute(update(users).where(users.c.id == user_id).values(display_name=display_name))

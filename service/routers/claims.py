@@ -12,13 +12,16 @@ from core.accounts import claims as claim_rows
 from core.errors import InvalidParameter
 from service.auth import AdminUser, CurrentUser
 from service.deps import AccountsDep, GraphDep, OrcidDep, OutboxDep, SettingsDep
-from service.identity import claims, orcid_signin, verify
+from service.identity import claim_routes, claiming, claims, orcid_signin, review, verify
 from service.schemas.identity import (
     ClaimCreate,
     ClaimList,
     ClaimOut,
     ClaimResolve,
     ClaimResult,
+    ClaimReview,
+    ClaimRouteOut,
+    ClaimRoutes,
     ClaimStarted,
     ClaimVerify,
 )
@@ -41,10 +44,12 @@ def start_claim(author_id: Annotated[str, Path(max_length=512, examples=["resear
 
     `email`: a one-time code goes to an address on the record (or yours at an affiliated
     institution's domain, which also confirms the affiliation: L3). `orcid`: sign in at
-    ORCID with the record's iD. If someone else holds the record, a verified claim opens a
-    dispute for an admin; it never takes the record over."""
-    started = claims.start_claim(graph, settings, store, caller, author_id, body.method,
-                                 body.email, outbox=outbox, orcid=orcid)
+    ORCID with the record's iD (done at once when your account's verified iD is the
+    record's). `review`: give `evidence`; an admin approves or rejects it. If someone else
+    holds the record, a verified claim opens a dispute for an admin; it never takes the
+    record over. `GET /authors/{id}/claim-routes` says which routes the record allows."""
+    started = claiming.begin(graph, settings, store, caller, author_id, body.request(),
+                             outbox=outbox, orcid=orcid)
     return ClaimStarted.of(started)
 
 
@@ -111,3 +116,25 @@ def resolve_claim(claim_id: ClaimId, body: ClaimResolve, admin: AdminUser,
     """Admins: grant a disputed claim (the record moves to its claimant) or reject it."""
     return ClaimResult.of(*verify.resolve_dispute(graph, store, admin, claim_id,
                                                   body.decision))
+
+
+@router.post("/claims/{claim_id}/review", responses=responses(409))
+def review_claim(claim_id: ClaimId, body: ClaimReview, admin: AdminUser, graph: GraphDep,
+                 store: AccountsDep, outbox: OutboxDep) -> ClaimResult:
+    """Admins: approve or reject a claim in review (or a dispute), with a reason.
+
+    Approving moves the record at L2, or L3 with `affiliation_checked`; the claimant is told
+    by e-mail and on their account page."""
+    return ClaimResult.of(*review.decide(graph, store, admin, claim_id, body.decision,
+                                         body.reason, body.affiliation_checked, outbox))
+
+
+@router.get("/authors/{author_id:path}/claim-routes")
+def list_claim_routes(author_id: Annotated[str, Path(max_length=512, examples=["researcher0"])],
+                      caller: CurrentUser, graph: GraphDep, store: AccountsDep) -> ClaimRoutes:
+    """The ways you can claim this record, strongest first, each with why."""
+    found = claims.resolve_author(graph, author_id)
+    target = claims.claim_target(graph, store, caller, found)
+    return ClaimRoutes(author_id=found, routes=[
+        ClaimRouteOut(**vars(r)) for r in claim_routes.routes(
+            target, target["emails"], target["account_orcid"])])

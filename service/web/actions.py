@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, Header, Path, Request, status
 
 from service.auth import Caller
 from service.deps import AccountsDep, GraphDep, OrcidDep, OutboxDep, SettingsDep
-from service.identity import claims, follows, invitations, verify
+from service.identity import claiming, follows, invitations, verify
 from service.schemas.identity import (
     ClaimCreate,
     ClaimResult,
@@ -57,9 +57,9 @@ def unfollow(author_id: AuthorId, caller: PageCaller, graph: GraphDep,
 def start_claim(author_id: AuthorId, body: ClaimCreate, caller: PageCaller, graph: GraphDep,
                 settings: SettingsDep, store: AccountsDep, outbox: OutboxDep,
                 orcid: OrcidDep) -> ClaimStarted:
-    """Start a claim of the record (the code goes to an address on it)."""
-    started = claims.start_claim(graph, settings, store, caller, author_id, body.method,
-                                 body.email, outbox=outbox, orcid=orcid)
+    """Start a claim of the record by the route the visitor chose."""
+    started = claiming.begin(graph, settings, store, caller, author_id, body.request(),
+                             outbox=outbox, orcid=orcid)
     return ClaimStarted.of(started)
 
 

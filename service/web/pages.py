@@ -18,7 +18,7 @@ from service import id_path  # noqa: F401  (registers the {…:anyid} path type)
 from service.deps import AccountsDep, GraphDep, SettingsDep
 from service.repository import authors
 from service.repository import search as search_repo
-from service.web import account, actions, orcid_signin, signin, views
+from service.web import account, actions, orcid_signin, overview, signin, views
 from service.web.render import caller_context, render
 from service.web.session import signed_in_caller
 
@@ -105,6 +105,7 @@ def install(app: FastAPI) -> None:
     app.include_router(signin.router)
     app.include_router(orcid_signin.router)
     app.include_router(account.router)
+    app.include_router(overview.router)
     app.include_router(actions.router)
     # The npm package's own dist folder (`npm ci --prefix web`), never a CDN copy.
     app.mount("/static/vendor/cytoscape", StaticFiles(directory=CYTOSCAPE_DIST, check_dir=False),

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.accounts import AccountsStore
+from core.accounts import AccountsStore, people
 from core.accounts import claims as claim_rows
 from core.graph import Graph
 from service.auth import Caller
+from service.identity import claim_routes
+from service.identity.claim_routes import ClaimRoute
 from service.identity.store import read_row, read_rows
 from service.repository import authors
 from service.repository.scores import score_history
@@ -33,6 +35,7 @@ class Viewer:
     holder_id: str | None = None
     my_records: list[str] = field(default_factory=list)
     open_claim: dict[str, Any] | None = None
+    routes: list[ClaimRoute] = field(default_factory=list)  # the ways to claim, strongest first
 
 
 def viewer_of(graph: Graph, store: AccountsStore,
@@ -40,13 +43,16 @@ def viewer_of(graph: Graph, store: AccountsStore,
     """What the visitor has to do with the author: following, holding, claiming."""
     row = read_row(graph, "web/get_viewer_state", author_id=author_id,
                    user_id=caller.user_id if caller else None) or {}
-    claims = []
-    if caller is not None:
-        with store.read() as conn:
-            claims = claim_rows.open_claims(conn, caller.user_id, author_id)
+    if caller is None:
+        return Viewer(holder_id=row.get("holder_id"))
+    with store.read() as conn:
+        claims = claim_rows.open_claims(conn, caller.user_id, author_id)
+        emails = people.record_emails(conn, author_id)
+        account = people.get_user(conn, caller.user_id) or {}
     return Viewer(caller=caller, following=bool(row.get("following")),
                   holder_id=row.get("holder_id"), my_records=row.get("my_records") or [],
-                  open_claim=claims[0] if claims else None)
+                  open_claim=claims[0] if claims else None,
+                  routes=claim_routes.routes(row, emails, account.get("orcid")))
 
 
 def works_page(graph: Graph, author_id: str,
