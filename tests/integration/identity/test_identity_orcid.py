@@ -137,7 +137,7 @@ def test_the_pages_callback_completes_the_claim_and_opens_the_authors_page(
     done = client.get(callback, follow_redirects=False)
     assert done.status_code == 303 and done.headers["location"] == "/authors/researcher0"
     assert _holders(graph, settings) == [ada.id]
-    assert "You hold this author record" in client.get("/authors/researcher0").text
+    assert "This record is yours" in client.get("/authors/researcher0").text
     again = client.get(callback)  # the state is used up
     assert again.status_code == 422 and "not one we are waiting for" in again.text
 
