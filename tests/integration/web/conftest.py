@@ -39,11 +39,17 @@ def _scored_sample(driver: Driver, settings: Settings) -> None:
 
 
 @pytest.fixture(scope="module")
-def web_app(session_driver: Driver, settings: Settings, accounts_store: AccountsStore,
+def web_graph(session_driver: Driver, settings: Settings) -> None:
+    """The scored sample, loaded afresh for each test module."""
+    _scored_sample(session_driver, settings)
+
+
+@pytest.fixture(scope="module")
+def web_app(web_graph: None, session_driver: Driver, settings: Settings,
+            accounts_store: AccountsStore,
             tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebApp]:
     """The real app over the scored sample and an empty accounts store, served by uvicorn in
     a thread."""
-    _scored_sample(session_driver, settings)
     wipe_accounts(accounts_store)
     # an address on researcher0's record, so a claim by e-mail code can be made from the page
     add_record_emails(accounts_store, {"researcher0": ["r0@example.org"]})
@@ -75,10 +81,11 @@ def open_page(browser: Browser, web_app: WebApp) -> Iterator[Callable[..., Page]
     and had no script or CSP errors (an error page's own status is no script error)."""
     contexts, watches = [], []
 
-    def _open(path: str, width: int = 1280, error_page: bool = False) -> Page:
+    def _open(path: str, width: int = 1280, error_page: bool = False,
+              allowed: tuple[str, ...] = ()) -> Page:
         context = browser.new_context(viewport={"width": width, "height": 900})
         page = context.new_page()
-        watch = PageWatch(web_app.url)
+        watch = PageWatch(web_app.url, allowed=allowed)
         page.on("request", lambda request: watch.request(request.url))
         page.on("pageerror", lambda error: watch.errors.append(str(error)))
         page.on("console", lambda m: watch.errors.append(m.text)

@@ -1,20 +1,66 @@
 """The whole journey of the seed page's promise, in real Chromium on the bundled sample: a
 researcher signs up by e-mail code, follows researcher0, asks for a review of their claim;
 an admin approves it on the queue page; the profile shows the record claimed at its new
-level. Each step's page is photographed (docs/screenshots/ behind the setting) and says
-nothing of endpoints, token prefixes or commands. Refusals: a non-admin on the queue page."""
+level; the researcher invites researcher1's claimant, who signs in with ORCID (the local fake
+ORCID), claims researcher1 by ORCID at once and accepts on the invitations page. Each step's
+page is photographed (docs/screenshots/ behind the setting) and says nothing of endpoints,
+token prefixes or commands. Refusals: a non-admin on the queue page, an invitation to an
+unclaimed record, a second claimant's wrong code and then a dispute."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
+from accounts_helpers import add_record_emails, wipe_accounts
+from neo4j import Driver
 from playwright.sync_api import Page, expect
+from pydantic import SecretStr
+from serving import served
 from web_helpers import WebApp, outbox_code, people_words, save_screenshot, sign_up_by_code
 
+from core.accounts import AccountsStore
+from core.localdb import free_port
+from core.settings import Settings
 from service.identity import accounts
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "identity"))  # the fake ORCID
+from identity_fakes import FakeOrcid
+
 OpenPage = Callable[..., Page]
+KAI_ORCID = "0000-0003-1415-9269"  # on researcher1's record for this journey
+
+
+@pytest.fixture(scope="module")
+def fake_orcid() -> Iterator[FakeOrcid]:
+    """The local stand-in for ORCID: signs Kai in with researcher1's iD."""
+    fake = FakeOrcid()
+    fake.next_orcid, fake.next_name = KAI_ORCID, "Kai Okafor"
+    yield fake
+    fake.close()
+
+
+@pytest.fixture(scope="module")
+def web_app(web_graph: None, settings: Settings, session_driver: Driver,
+            accounts_store: AccountsStore, fake_orcid: FakeOrcid,
+            tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebApp]:
+    """The real app with an ORCID app set up (the fake's), over the scored sample with an
+    ORCID iD on researcher1's record and an address on researcher0's."""
+    wipe_accounts(accounts_store)
+    add_record_emails(accounts_store, {"researcher0": ["r0@example.org"]})
+    session_driver.execute_query("MATCH (a:Author {id: 'researcher1'}) SET a.orcid = $orcid",
+                                 orcid=KAI_ORCID, database_=settings.neo4j_database)
+    port, outbox_path = free_port(), tmp_path_factory.mktemp("journey") / "outbox.jsonl"
+    app_settings = settings.model_copy(update={
+        "outbox": "file", "outbox_path": outbox_path, "orcid_client_id": "APP-TEST",
+        "orcid_client_secret": SecretStr("orcid-app-secret"),
+        "orcid_authorize_url": f"{fake_orcid.url}/oauth/authorize",
+        "orcid_token_url": f"{fake_orcid.url}/oauth/token",
+        "orcid_redirect_uri": f"http://127.0.0.1:{port}/orcid/callback"})
+    with served(app_settings, port) as base_url:
+        yield WebApp(base_url, app_settings, session_driver, outbox_path, accounts_store)
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +101,8 @@ def _approve_as_admin(open_page: OpenPage, admin_token: str) -> None:
     expect(page.get_by_test_id("queue-empty")).to_be_visible()
 
 
-def test_sign_up_follow_claim_by_review_approved_by_an_admin(
-        open_page: OpenPage, web_app: WebApp, admin_token: str) -> None:
+def test_sign_up_follow_claim_by_review_approved_by_an_admin_then_invite(
+        open_page: OpenPage, web_app: WebApp, admin_token: str, fake_orcid: FakeOrcid) -> None:
     page = open_page("/authors/researcher0")
     sign_up_by_code(page, web_app, "mira@example.org", "Mira Chen")
     assert page.url.endswith("/authors/researcher0")
@@ -81,6 +127,45 @@ def test_sign_up_follow_claim_by_review_approved_by_an_admin(
     save_screenshot(page, "profile-claimed.png")
     page.goto(web_app.url + "/account")
     expect(page.get_by_test_id("my-records")).to_contain_text("researcher0")
+
+    page.goto(web_app.url + "/authors/researcher1")
+    expect(page.get_by_test_id("invite-reason")).to_contain_text("Claim")
+    expect(page.get_by_role("button", name="Invite to collaborate")).to_be_disabled()
+    kai = _kai_claims_researcher1_with_orcid(open_page, fake_orcid.url)
+    page.reload()
+    page.get_by_label("Message").fill("Shall we write the protein-ligand follow-up together?")
+    page.get_by_role("button", name="Invite to collaborate").click()
+    expect(page.get_by_test_id("action-status")).to_contain_text("Invitation sent")
+    save_screenshot(page, "invite-sent.png")
+    _kai_accepts(kai)
+
+
+def _kai_claims_researcher1_with_orcid(open_page: OpenPage, orcid_site: str) -> Page:
+    """Kai signs up with ORCID from researcher1's page; the record's iD is theirs, so the
+    claim completes at once."""
+    page = open_page("/authors/researcher1", allowed=(orcid_site,))
+    page.locator("nav.account").get_by_role("link", name="Sign in").click()
+    page.get_by_role("button", name="Sign in with ORCID").click()
+    expect(page.get_by_role("heading", name="Welcome to Peergraph")).to_be_visible()
+    page.get_by_role("button", name="Save and continue").click()
+    best = page.get_by_test_id("claim-route-orcid_account")
+    expect(best).to_contain_text(KAI_ORCID)
+    save_screenshot(page, "claim-orcid-at-once.png")
+    best.get_by_role("button", name="Claim with your ORCID iD").click()
+    expect(page.get_by_test_id("claimed")).to_have_text("Claimed author")
+    expect(page.get_by_test_id("claim-state")).to_contain_text("This record is yours")
+    return page
+
+
+def _kai_accepts(page: Page) -> None:
+    """Kai opens the invitations page and accepts Mira's invitation."""
+    page.locator("nav.account").get_by_role("link", name="Invitations").click()
+    received = page.get_by_test_id("received-invitations")
+    expect(received).to_contain_text("protein-ligand follow-up")
+    people_words(page)
+    save_screenshot(page, "inbox.png")
+    received.get_by_role("button", name="Accept").click()
+    expect(received).to_contain_text("Accepted")
 
 
 def test_a_second_claimant_gets_a_dispute_after_a_wrong_code(
