@@ -3,7 +3,7 @@ the admins' resolution of disputes."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, status
 
@@ -12,6 +12,7 @@ from core.errors import InvalidParameter
 from service.auth import AdminUser, CurrentUser
 from service.deps import AccountsDep, GraphDep, OrcidDep, OutboxDep, SettingsDep
 from service.identity import claims, verify
+from service.identity.rescore import rescore_if_granted
 from service.schemas.identity import (
     ClaimCreate,
     ClaimList,
@@ -79,8 +80,8 @@ def orcid_callback(request: Request, graph: GraphDep, settings: SettingsDep,
     if error or not code:
         raise InvalidParameter(f"ORCID sign-in did not complete ({error or 'no code'}); "
                                "start the claim again.")
-    return ClaimResult.of(*verify.verify_claim(graph, settings, store, caller, claim_id, code,
-                                               orcid))
+    return rescored(request, *verify.verify_claim(graph, settings, store, caller, claim_id,
+                                                  code, orcid))
 
 
 @router.get("/claims/{claim_id}")
@@ -90,19 +91,26 @@ def get_claim(claim_id: ClaimId, caller: CurrentUser, store: AccountsDep) -> Cla
 
 
 @router.post("/claims/{claim_id}/verify", responses=responses(409, 502))
-def verify_claim(claim_id: ClaimId, body: ClaimVerify, caller: CurrentUser,
+def verify_claim(request: Request, claim_id: ClaimId, body: ClaimVerify, caller: CurrentUser,
                  graph: GraphDep, settings: SettingsDep, store: AccountsDep,
                  orcid: OrcidDep) -> ClaimResult:
     """Complete your claim with the e-mailed code (or ORCID's authorisation code).
 
-    Codes are single-use and expire; every failure counts, and too many lock the claim."""
-    return ClaimResult.of(*verify.verify_claim(graph, settings, store, caller, claim_id,
-                                               body.code, orcid))
+    Codes are single-use and expire; every failure counts, and too many lock the claim. Once
+    the record is yours, its trust score is recomputed in the background."""
+    return rescored(request, *verify.verify_claim(graph, settings, store, caller, claim_id,
+                                                  body.code, orcid))
 
 
 @router.post("/claims/{claim_id}/resolve", responses=responses(409))
-def resolve_claim(claim_id: ClaimId, body: ClaimResolve, admin: AdminUser,
+def resolve_claim(request: Request, claim_id: ClaimId, body: ClaimResolve, admin: AdminUser,
                   graph: GraphDep, store: AccountsDep) -> ClaimResult:
     """Admins: grant a disputed claim (the record moves to its claimant) or reject it."""
-    return ClaimResult.of(*verify.resolve_dispute(graph, store, admin, claim_id,
-                                                  body.decision))
+    return rescored(request, *verify.resolve_dispute(graph, store, admin, claim_id,
+                                                     body.decision))
+
+
+def rescored(request: Request, claim: dict[str, Any], detail: str) -> ClaimResult:
+    """The answer to a verification; a granted claim's author is rescored in the background."""
+    rescore_if_granted(request, claim)
+    return ClaimResult.of(claim, detail)

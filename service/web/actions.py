@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Header, Path, Request, status
 from service.auth import Caller
 from service.deps import AccountsDep, GraphDep, OrcidDep, OutboxDep, SettingsDep
 from service.identity import claims, follows, invitations, verify
+from service.identity.rescore import rescore_if_granted
 from service.schemas.identity import (
     ClaimCreate,
     ClaimResult,
@@ -64,12 +65,14 @@ def start_claim(author_id: AuthorId, body: ClaimCreate, caller: PageCaller, grap
 
 
 @router.post("/claims/{claim_id}/verify")
-def verify_claim(claim_id: Annotated[str, Path(max_length=64)], body: ClaimVerify,
-                 caller: PageCaller, graph: GraphDep, settings: SettingsDep,
+def verify_claim(request: Request, claim_id: Annotated[str, Path(max_length=64)],
+                 body: ClaimVerify, caller: PageCaller, graph: GraphDep, settings: SettingsDep,
                  store: AccountsDep, orcid: OrcidDep) -> ClaimResult:
-    """Complete the claim with the e-mailed code."""
-    return ClaimResult.of(*verify.verify_claim(graph, settings, store, caller, claim_id,
-                                               body.code, orcid))
+    """Complete the claim with the e-mailed code; the record's score is recomputed after."""
+    claim, detail = verify.verify_claim(graph, settings, store, caller, claim_id, body.code,
+                                        orcid)
+    rescore_if_granted(request, claim)
+    return ClaimResult.of(claim, detail)
 
 
 @router.post("/invitations", status_code=status.HTTP_201_CREATED)

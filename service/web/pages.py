@@ -15,6 +15,7 @@ from core.errors import PeergraphError
 from core.settings import PROJECT_ROOT
 from service import id_path  # noqa: F401  (registers the {…:anyid} path type)
 from service.deps import AccountsDep, GraphDep, SettingsDep
+from service.identity.rescore import rescore_pending
 from service.repository import authors
 from service.repository import search as search_repo
 from service.web import account, actions, signin, views
@@ -84,7 +85,8 @@ def profile(request: Request, author_id: Annotated[str, Path(max_length=512)],
                 "close": views.close_collaborators(graph, p.id),
                 "signals": views.signal_rows(p), "history": history,
                 "history_points": views.history_points(history),
-                "viewer": views.viewer_of(graph, store, who["caller"], p.id)}
+                "viewer": views.viewer_of(graph, store, who["caller"], p.id),
+                "rescoring": rescore_pending(request, p.id)}
 
     return page(request, "profile.html", build, who)
 
