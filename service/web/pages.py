@@ -1,6 +1,7 @@
 """The web explorer's pages: `/` (search, most trusted), `/authors/{id}` (the profile page),
-`/explore` (the interactive graph); the routers of sign-in (web/signin.py) and the account
-pages (web/account.py); and the static files they use."""
+`/explore` (the interactive graph); the routers of sign-in (web/signin.py), the account
+pages (web/account.py) and the invitations page (web/inbox.py); and the static files they
+use."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from service.deps import AccountsDep, GraphDep, SettingsDep
 from service.identity.rescore import rescore_pending
 from service.repository import authors
 from service.repository import search as search_repo
-from service.web import account, actions, signin, views
+from service.web import account, actions, inbox, signin, views
 from service.web.render import caller_context, render
 from service.web.session import signed_in_caller
 
@@ -105,6 +106,7 @@ def install(app: FastAPI) -> None:
     app.include_router(router)
     app.include_router(signin.router)
     app.include_router(account.router)
+    app.include_router(inbox.router)
     app.include_router(actions.router)
     # The npm package's own dist folder (`npm ci --prefix web`), never a CDN copy.
     app.mount("/static/vendor/cytoscape", StaticFiles(directory=CYTOSCAPE_DIST, check_dir=False),
