@@ -10,10 +10,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Request, status
 
+from core.accounts import AccountsStore
+from core.errors import Conflict, Forbidden, InvalidParameter, PeergraphError
+from core.graph import Graph
 from service.auth import Caller
 from service.deps import AccountsDep, GraphDep, OrcidDep, OutboxDep, SettingsDep
 from service.identity import claims, follows, invitations, verify
 from service.identity.rescore import rescore_if_granted
+from service.identity.store import read_rows
 from service.schemas.identity import (
     ClaimCreate,
     ClaimResult,
@@ -23,6 +27,7 @@ from service.schemas.identity import (
     InvitationCreate,
     InvitationOut,
 )
+from service.web import views
 from service.web.session import CSRF_HEADER, check_csrf, load_session, require_caller
 
 router = APIRouter(prefix="/web", tags=["web pages"], include_in_schema=False)
@@ -79,5 +84,22 @@ def verify_claim(request: Request, claim_id: Annotated[str, Path(max_length=64)]
 def send_invitation(body: InvitationCreate, caller: PageCaller, graph: GraphDep,
                     store: AccountsDep) -> InvitationOut:
     """Invite the holder of another claimed record, from the visitor's own."""
+    refusal = _invite_refusal(graph, store, caller, body.to_author_id)
+    if refusal is not None:
+        raise refusal
     return InvitationOut(**invitations.send(graph, store, caller, body.to_author_id,
                                             body.message, body.from_author_id))
+
+
+def _invite_refusal(graph: Graph, store: AccountsStore, caller: Caller,
+                    to_author: str) -> PeergraphError | None:
+    """What stands in the way of the invitation, said as the profile page says it (the
+    service checks the same rules again); None for an id it must resolve itself."""
+    names = read_rows(graph, "authors/list_names", ids=[to_author])
+    viewer = views.viewer_of(graph, store, caller, to_author)
+    if not names or viewer.invite == "open":
+        return None
+    if viewer.invite == "own":
+        return InvalidParameter("This is your own record: you cannot invite yourself.")
+    reasons = " ".join(views.invite_reasons(viewer, names[0]["name"] or to_author))
+    return Conflict(reasons) if viewer.invite == "pending" else Forbidden(reasons)

@@ -81,12 +81,13 @@ def profile(request: Request, author_id: Annotated[str, Path(max_length=512)],
         p = authors.get_profile(graph, author_id)
         works, abstracts = views.works_page(graph, p.id, works_after)
         history = views.history_of(graph, p.id)
+        viewer = views.viewer_of(graph, store, who["caller"], p.id)
         return {"p": p, "works": works, "abstracts": abstracts,
                 "works_from": works_from if works_after else 0,
                 "close": views.close_collaborators(graph, p.id),
                 "signals": views.signal_rows(p), "history": history,
                 "history_points": views.history_points(history),
-                "viewer": views.viewer_of(graph, store, who["caller"], p.id),
+                "viewer": viewer, "invite_reasons": views.invite_reasons(viewer, p.name or p.id),
                 "rescoring": rescore_pending(request, p.id)}
 
     return page(request, "profile.html", build, who)
