@@ -91,6 +91,7 @@ class Settings(BaseSettings):
     claim_verify_limit: int = Field(10, ge=1)
     claim_start_limit: int = Field(5, ge=1)
     claim_window_s: int = Field(3600, ge=10)
+    claim_review_ttl_days: int = Field(90, ge=1, le=3650)
     outbox: Literal["file", "log", "smtp"] = "file"
     outbox_path: Path = PROJECT_ROOT / ".peergraph" / "outbox.jsonl"
     smtp_host: str = "127.0.0.1"
@@ -104,7 +105,8 @@ class Settings(BaseSettings):
     orcid_client_secret: SecretStr | None = None
     orcid_authorize_url: str = "https://orcid.org/oauth/authorize"
     orcid_token_url: str = "https://orcid.org/oauth/token"  # noqa: S105 - a URL
-    orcid_redirect_uri: str = "http://127.0.0.1:8000/api/v1/claims/orcid/callback"
+    # the one redirect URI the ORCID app registers: sign-in, connecting an iD and claims
+    orcid_redirect_uri: str = "http://127.0.0.1:8000/orcid/callback"
     orcid_timeout_s: float = Field(10.0, gt=0)
 
     # the accounts store (issue 14): everything private lives there, never in the graph
@@ -117,9 +119,10 @@ class Settings(BaseSettings):
     session_max_age_s: int = Field(8 * 3600, ge=60, le=30 * 86_400)
     session_cookie_secure: bool | None = None
 
-    # sign-in by e-mail code (issue 15): a code's lifetime and wrong tries before it locks
-    # (for signin_lock_s); per window, codes sent to one address and sign-in steps (sends
-    # and code checks) from one client address
+    # sign-in by e-mail code (issue 15): a code's lifetime (also an ORCID sign-in's, from the
+    # button to the callback) and wrong tries before it locks (for signin_lock_s); per
+    # window, codes sent to one address and sign-in steps (sends, code checks and ORCID
+    # sign-ins begun) from one client address
     signin_code_ttl_s: int = Field(600, ge=60, le=86_400)
     signin_max_attempts: int = Field(5, ge=1, le=100)
     signin_lock_s: int = Field(900, ge=10, le=86_400)

@@ -12,6 +12,18 @@ LABELS = {
 }
 # What each level gives the identity signal (0-1).
 IDENTITY_VALUE = {"L0": 0.0, "L1": 0.25, "L2": 0.75, "L3": 1.0}
+# How a claim proved the identity and the affiliation, by the claim's method, in the words
+# the profile shows ("" for claims made before the method was kept).
+PROOFS = {
+    "email": ("Claimed; the claimant proved an e-mail address on the record",
+              "Affiliation confirmed by a code sent to the institution's e-mail domain"),
+    "orcid": ("Claimed; the claimant signed in at ORCID with the record's iD",
+              "Affiliation confirmed by an e-mail domain of the institution"),
+    "review": ("Claimed; an admin reviewed the claimant's evidence",
+               "Affiliation confirmed by an admin"),
+    "": ("Claimed; the claimant proved an ORCID iD or an e-mail on the record",
+         "Affiliation confirmed by an e-mail domain of the institution"),
+}
 # `identity` values (set by the loaders) that mean a stable id from an authoritative source.
 AUTHORITATIVE_IDENTITIES = frozenset({"strong", "record"})
 
@@ -28,6 +40,7 @@ class AuthorFacts:
     claimed: bool = False
     identity_verified: bool = False
     affiliation_verified: bool = False
+    verified_by: str | None = None  # the claim's proof: email, orcid or review
     followers: int = 0
     cited_by_count: int | None = None
     h_index: int | None = None
@@ -65,10 +78,11 @@ def verify(author: AuthorFacts, works: int) -> Verification:
     elif not author.identity_verified:
         reasons.append("Claimed, but the claimant has not proven an ORCID iD or e-mail")
     else:
-        reasons.append("Claimed; the claimant proved an ORCID iD or an e-mail on the record")
+        identity, affiliation = PROOFS.get(author.verified_by or "", PROOFS[""])
+        reasons.append(identity)
         level = "L2"
         if author.affiliation_verified:
-            reasons.append("Affiliation confirmed by an e-mail domain of the institution")
+            reasons.append(affiliation)
             level = "L3"
         else:
             reasons.append("No affiliation confirmed yet")

@@ -27,8 +27,9 @@ class Caller:
     user_id: str
     token_id: str | None
     is_admin: bool
-    email: str
+    email: str | None  # None: an account made by signing in with ORCID
     display_name: str
+    orcid: str | None = None  # the verified ORCID iD on the account, if any
 
 
 def new_id(prefix: str) -> str:
@@ -93,10 +94,10 @@ def _valid_caller(row: dict[str, Any] | None) -> Caller:
 
 
 def caller_of(row: dict[str, Any]) -> Caller:
-    """A Caller from a row with user_id, token_id, is_admin, email and display_name."""
+    """A Caller from a row with user_id, token_id, is_admin, email, display_name (and orcid)."""
     return Caller(user_id=row["user_id"], token_id=row["token_id"],
                   is_admin=bool(row["is_admin"]), email=row["email"],
-                  display_name=row["display_name"])
+                  display_name=row["display_name"], orcid=row.get("orcid"))
 
 
 # auto_error=False: a missing header becomes our own problem+json 401, not FastAPI's 403.

@@ -38,6 +38,11 @@ def bare_orcid(value: str | None) -> str | None:
     return match.group(1).upper() if match else None
 
 
+def orcid_configured(settings: Settings) -> bool:
+    """Whether an ORCID app (client id and secret) is set up, so ORCID sign-in can work."""
+    return bool(settings.orcid_client_id) and settings.orcid_client_secret is not None
+
+
 class OrcidClient:
     """Talks to ORCID's OAuth endpoints; `transport` lets a test swap the network."""
 

@@ -16,9 +16,10 @@ from service.app import create_app
 
 
 @contextmanager
-def served(app_settings: Settings) -> Iterator[str]:
-    """The real app served by uvicorn in a thread of this process; yields its base URL."""
-    port = free_port()
+def served(app_settings: Settings, port: int | None = None) -> Iterator[str]:
+    """The real app served by uvicorn in a thread of this process (on `port`, else a free
+    one); yields its base URL."""
+    port = port or free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(app_settings), host="127.0.0.1",
                                            port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)

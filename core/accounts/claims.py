@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, select, update
@@ -12,7 +12,7 @@ from core.accounts.tables import claims, rate_limits
 PUBLIC_COLUMNS = tuple(c for c in claims.c
                        if c.name not in ("code_hash", "state_hash", "token_id",
                                          "last_failure", "last_failure_at", "superseded_at"))
-OPEN = ("pending", "disputed")
+OPEN = ("pending", "review", "disputed")
 
 
 def _rows(conn: Connection, statement: Any) -> list[dict[str, Any]]:
@@ -22,7 +22,7 @@ def _rows(conn: Connection, statement: Any) -> list[dict[str, Any]]:
 
 def create_claim(conn: Connection, **values: Any) -> dict[str, Any]:
     """Insert a pending claim (secrets only as keyed hashes); its public fields come back."""
-    conn.execute(claims.insert().values(status="pending", attempts=0, **values))
+    conn.execute(claims.insert().values(**{"status": "pending", "attempts": 0, **values}))
     claim = get_claim(conn, values["id"])
     assert claim is not None
     return claim
@@ -59,12 +59,21 @@ def list_claims(conn: Connection, user_id: str | None, status: str | None, skip:
                  .offset(skip).limit(limit))
 
 
-def open_claims(conn: Connection, user_id: str, author_id: str) -> list[dict[str, Any]]:
-    """The user's pending or disputed claims of one author, newest first."""
-    return _rows(conn, select(claims.c.id, claims.c.status, claims.c.sent_to, claims.c.method)
+def open_claims(conn: Connection, user_id: str, author_id: str,
+                statuses: tuple[str, ...] = OPEN) -> list[dict[str, Any]]:
+    """The user's open (pending, in review or disputed) claims of one author, newest first;
+    a review request past its lapse date is no longer open."""
+    rows = _rows(conn, select(claims.c.id, claims.c.status, claims.c.sent_to, claims.c.method,
+                              claims.c.created_at, claims.c.expires_at)
                  .where(claims.c.user_id == user_id, claims.c.author_id == author_id,
-                        claims.c.status.in_(OPEN))
+                        claims.c.status.in_(statuses))
                  .order_by(claims.c.created_at.desc()))
+    return [r for r in rows if not lapsed(r)]
+
+
+def lapsed(claim: dict[str, Any]) -> bool:
+    """True for a review request no admin decided before its lapse date."""
+    return bool(claim["status"] == "review" and claim["expires_at"] <= datetime.now(UTC))
 
 
 def count_failure(conn: Connection, claim: dict[str, Any], reason: str, max_attempts: int,

@@ -21,11 +21,12 @@ def _one(conn: Connection, statement: Any) -> dict[str, Any] | None:
     return dict(row) if row is not None else None
 
 
-def create_user(conn: Connection, user_id: str, email: str, display_name: str,
-                is_admin: bool, now: datetime) -> dict[str, Any]:
-    """Insert a user (the unique e-mail refuses a second one: IntegrityError)."""
+def create_user(conn: Connection, user_id: str, email: str | None, display_name: str,
+                is_admin: bool, now: datetime, orcid: str | None = None) -> dict[str, Any]:
+    """Insert a user: by e-mail, or (email None) by a verified ORCID iD; the unique e-mail
+    and iD refuse a second one (IntegrityError)."""
     row = {"id": user_id, "email": email, "display_name": display_name, "is_admin": is_admin,
-           "created_at": now}
+           "created_at": now, "orcid": orcid, "orcid_verified_at": now if orcid else None}
     conn.execute(users.insert().values(**row))
     return row
 
@@ -41,6 +42,12 @@ def users_by_email(conn: Connection, emails: list[str]) -> list[dict[str, Any]]:
                                           .where(users.c.email.in_(emails))).mappings()]
 
 
+def users_by_id(conn: Connection, user_ids: set[str]) -> list[dict[str, Any]]:
+    """The users with these ids (unknown ids are left out)."""
+    return [dict(r) for r in conn.execute(select(*USER_COLUMNS)
+                                          .where(users.c.id.in_(sorted(user_ids)))).mappings()]
+
+
 def set_display_name(conn: Connection, user_id: str, display_name: str) -> None:
     """Change the name a user is shown by."""
     conn.execute(update(users).where(users.c.id == user_id).values(display_name=display_name))
@@ -49,6 +56,18 @@ def set_display_name(conn: Connection, user_id: str, display_name: str) -> None:
 def get_user_by_email(conn: Connection, email: str) -> dict[str, Any] | None:
     """One user by (lower-case) e-mail address."""
     return _one(conn, select(*USER_COLUMNS).where(users.c.email == email))
+
+
+def get_user_by_orcid(conn: Connection, orcid: str) -> dict[str, Any] | None:
+    """One user by the (bare) ORCID iD verified on their account."""
+    return _one(conn, select(*USER_COLUMNS).where(users.c.orcid == orcid))
+
+
+def set_orcid(conn: Connection, user_id: str, orcid: str, now: datetime) -> bool:
+    """Put a verified iD on an account that has none; False when it already has one."""
+    done = conn.execute(update(users).where(users.c.id == user_id, users.c.orcid.is_(None))
+                        .values(orcid=orcid, orcid_verified_at=now))
+    return bool(done.rowcount)
 
 
 def list_users(conn: Connection, skip: int, limit: int) -> list[dict[str, Any]]:
@@ -105,7 +124,7 @@ def _caller_select() -> Any:
     """Token and user fields a request's caller is made from."""
     return (select(tokens.c.id.label("token_id"), tokens.c.expires_at, tokens.c.revoked_at,
                    users.c.id.label("user_id"), users.c.email, users.c.display_name,
-                   users.c.is_admin)
+                   users.c.is_admin, users.c.orcid)
             .join(users, users.c.id == tokens.c.user_id))
 
 
@@ -134,7 +153,8 @@ def session_caller(conn: Connection, digest: str, now: datetime) -> dict[str, An
                                                tokens.c.revoked_at.is_(None),
                                                tokens.c.expires_at > now).exists())
     return _one(conn, select(web_sessions.c.token_id, users.c.id.label("user_id"),
-                             users.c.email, users.c.display_name, users.c.is_admin)
+                             users.c.email, users.c.display_name, users.c.is_admin,
+                             users.c.orcid)
                 .join(users, users.c.id == web_sessions.c.user_id)
                 .where(web_sessions.c.id_hash == digest, web_sessions.c.expires_at > now,
                        live_token))

@@ -9,6 +9,7 @@ RETURN a.id AS id, a.identity AS identity, a.record_source AS record_source,
        coalesce(a.claimed, false) AS claimed,
        coalesce(a.identity_verified, false) AS identity_verified,
        coalesce(a.affiliation_verified, false) AS affiliation_verified,
+       a.verified_by AS verified_by,
        COUNT { (a)<-[:FOLLOWS]-(:User) } AS followers,
        a.cited_by_count AS cited_by_count, a.h_index AS h_index,
        a.score_hash AS score_hash

@@ -31,7 +31,7 @@ from core.errors import (
 )
 from core.graph import Graph
 from core.settings import Settings
-from scoring.verification import AuthorFacts, verify
+from scoring.verification import LABELS, AuthorFacts, verify
 from service.auth import Caller, caller_of_token, now
 from service.identity import ratelimit
 from service.identity.claims import STATE, code_digest
@@ -74,17 +74,35 @@ def verify_claim(graph: Graph, settings: Settings, store: AccountsStore, caller:
                         "claimant can verify it (admins resolve disputes instead).")
     check = (_code_check(code_digest(store, claim_id, code)) if claim["method"] == "email"
              else _orcid_check(graph, claim, code, orcid))
+    return _finish(graph, settings, store, caller, claim_id, check)
+
+
+def grant_at_once(graph: Graph, settings: Settings, store: AccountsStore, caller: Caller,
+                  claim_id: str) -> tuple[dict[str, Any], str]:
+    """Finish a claim whose proof is already on the account (its verified ORCID iD)."""
+    return _finish(graph, settings, store, caller, claim_id, lambda c: None)
+
+
+def _finish(graph: Graph, settings: Settings, store: AccountsStore, caller: Caller,
+            claim_id: str, check: Check) -> tuple[dict[str, Any], str]:
+    """Check under the claim's lock, move the record, and say what happened."""
     with store.write() as conn:
         outcome = _check_locked(conn, settings, caller, claim_id, check)
     if outcome.reason is None:
-        outcome = _move_record(graph, store, caller, claim_id, revert_to="pending")
+        outcome = move_record(graph, store, caller, claim_id, revert_to="pending")
     claim = claim_for(store, caller, claim_id)
     if outcome.reason is not None:
         _raise_failure(outcome, claim, settings)
-    if outcome.status == "disputed":
-        return claim, ("Verified, but another user holds this record: an admin will resolve "
-                       "the dispute; the record has not moved.")
-    return claim, f"Verified: you now hold author {claim['author_id']} at level {claim['level']}."
+    return claim, outcome_text(outcome.status, claim)
+
+
+def outcome_text(status: str, claim: dict[str, Any]) -> str:
+    """What a granted (or disputed) claim means, in the claimant's words."""
+    if status == "disputed":
+        return ("Verified, but another researcher holds this record: it is now a dispute; "
+                "an admin will look at both claims and decide. The record has not moved.")
+    return (f"Verified: the record is now yours ({LABELS[claim['level']]}). Its trust score "
+            "is recomputed in the next minutes.")
 
 
 def _code_check(expected: str) -> Check:
@@ -126,7 +144,7 @@ def _check_locked(conn: Connection, settings: Settings, caller: Caller, claim_id
     return Outcome(status, reason, attempts)
 
 
-def _move_record(graph: Graph, store: AccountsStore, caller: Caller,
+def move_record(graph: Graph, store: AccountsStore, caller: Caller,
                  claim_id: str, revert_to: str, resolved_by: str | None = None,
                  force: bool = False) -> Outcome:
     """Give a `granting` claim's record to its user in the graph (unless someone else holds
@@ -187,7 +205,8 @@ def grant(tx: ManagedTransaction, claim: dict[str, Any], author: dict[str, Any])
     facts = AuthorFacts(id=author["id"], identity=author["identity"],
                         record_source=author["record_source"], orcid=author["orcid"],
                         openalex_id=author["openalex_id"], claimed=True,
-                        identity_verified=True, affiliation_verified=claim["level"] == "L3")
+                        identity_verified=True, affiliation_verified=claim["level"] == "L3",
+                        verified_by=claim["method"])
     level = verify(facts, author["works"])
     run(tx, "claims/grant_claim", author_id=claim["author_id"], user_id=claim["user_id"],
         method=claim["method"], level=claim["level"], label=level.label,
@@ -206,20 +225,21 @@ def _mark_granted(conn: Connection, claim: dict[str, Any], resolved_by: str | No
 def _raise_failure(outcome: Outcome, claim: dict[str, Any], settings: Settings) -> None:
     """The error a failed verification answers with; each says what to do next."""
     left = max(settings.claim_max_attempts - outcome.attempts, 0)
-    restart = "start a new claim (POST /api/v1/authors/{id}/claims)."
+    restart = "start the claim again from the record's page."
     messages: dict[str, tuple[type[PeergraphError], str]] = {
         "wrong_code": (InvalidParameter, f"The code is wrong; {left} attempt(s) left."),
         "orcid_refused": (InvalidParameter, "ORCID refused the authorisation code (wrong, "
                                             f"used or expired); {left} attempt(s) left."),
         "orcid_mismatch": (Forbidden, "The ORCID iD you signed in with is not the one on "
-                                      f"author {claim['author_id']}'s record."),
+                                      "this record. Sign in at ORCID with the record's iD, "
+                                      "or ask for a review."),
         "expired": (InvalidParameter, f"The claim's code has expired; {restart}"),
-        "used": (Conflict, f"Claim {claim['id']} is already {claim['status']}: its code "
-                           "cannot be used again."),
-        "busy": (Conflict, f"Claim {claim['id']} is being verified by another request; "
-                           "look at it again in a moment."),
-        "locked": (RateLimited, f"Claim {claim['id']} is locked after "
-                                f"{settings.claim_max_attempts} failed attempts; {restart}"),
+        "used": (Conflict, f"This claim is already {claim['status']}: its code cannot be "
+                           "used again."),
+        "busy": (Conflict, "This claim is being checked by another request; look again in a "
+                           "moment."),
+        "locked": (RateLimited, f"This claim is locked after {settings.claim_max_attempts} "
+                                f"wrong codes; {restart}"),
     }
     if outcome.status == "locked" and outcome.reason not in ("expired", "used", "busy"):
         outcome = Outcome("locked", "locked", outcome.attempts)  # that was the last try
@@ -262,7 +282,7 @@ def resolve_dispute(graph: Graph, store: AccountsStore, admin: Caller,
         audit(conn, admin, "claim.resolve", claim["author_id"],
               {"claim_id": claim_id, "decision": decision})
     if decision == "grant":  # the record moves, whoever holds it now
-        _move_record(graph, store, admin, claim_id, revert_to="disputed",
+        move_record(graph, store, admin, claim_id, revert_to="disputed",
                      resolved_by=admin.user_id, force=True)
     claim = claim_for(store, admin, claim_id)
     moved = "moved to its claimant" if decision == "grant" else "stays with its holder"

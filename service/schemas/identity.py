@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from service.identity.claims import ClaimRequest
+
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
 class UserCreate(BaseModel):
@@ -22,10 +24,15 @@ class UserOut(BaseModel):
     """A platform user."""
 
     id: str
-    email: str
+    email: str | None = Field(None, description="None for an account made by signing in "
+                                                "with ORCID")
     display_name: str
     is_admin: bool
     created_at: datetime
+    orcid: str | None = Field(None, description="The ORCID iD verified on the account (by "
+                                                "signing in at ORCID)",
+                              examples=["0000-0002-1825-0097"])
+    orcid_verified_at: datetime | None = None
 
 
 class UserList(BaseModel):
@@ -101,14 +108,34 @@ class FollowingPage(BaseModel):
     offset: int
 
 
-class ClaimCreate(BaseModel):
-    """How to prove the record is yours: a code e-mailed to an address on it, or ORCID."""
+class ClaimEvidence(BaseModel):
+    """What a review claim offers the admin: any of these, ideally several."""
 
-    method: Literal["email", "orcid"]
+    orcid: str | None = Field(None, max_length=60,
+                              pattern=r"^(https?://orcid\.org/)?\d{4}-\d{4}-\d{4}-\d{3}[\dXx]$",
+                              examples=["0000-0002-1825-0097"])
+    email: str | None = Field(None, max_length=254, pattern=EMAIL_PATTERN,
+                              description="an institutional address")
+    homepage: str | None = Field(None, max_length=500, pattern=r"^https?://\S+$",
+                                 description="a page that names you and your work")
+    note: str | None = Field(None, max_length=2000, description="why the record is yours")
+
+
+class ClaimCreate(BaseModel):
+    """How to prove the record is yours: a code e-mailed to an address on it, ORCID, or a
+    review of your evidence by an admin."""
+
+    method: Literal["email", "orcid", "review"]
     email: str | None = Field(
         None, max_length=254, pattern=EMAIL_PATTERN,
         description="e-mail only: an address on the record, or yours at an affiliated "
                     "institution's domain; default: the record's first address")
+    evidence: ClaimEvidence | None = Field(None, description="review only: your evidence")
+
+    def request(self) -> ClaimRequest:
+        """The service's view of this body."""
+        evidence = self.evidence.model_dump(exclude_none=True) if self.evidence else None
+        return ClaimRequest(self.method, self.email, evidence)
 
 
 class ClaimOut(BaseModel):
@@ -116,8 +143,8 @@ class ClaimOut(BaseModel):
 
     id: str
     method: str
-    status: str = Field(description="pending, verified, disputed, rejected, superseded, "
-                                    "expired or locked")
+    status: str = Field(description="pending, review (waiting for an admin), verified, "
+                                    "disputed, rejected, superseded, expired or locked")
     author_id: str
     user_id: str
     sent_to: str | None = Field(None, description="Where the code went (masked)")
@@ -129,6 +156,8 @@ class ClaimOut(BaseModel):
     resolved_at: datetime | None = None
     resolved_by: str | None = None
     disputed_with: str | None = None
+    review_reason: str | None = Field(None, description="The admin's reason (reviews, "
+                                                        "disputes)")
 
 
 class ClaimStarted(BaseModel):
@@ -167,6 +196,32 @@ class ClaimResolve(BaseModel):
     """An admin's decision on a disputed claim."""
 
     decision: Literal["grant", "reject"]
+
+
+class ClaimReview(BaseModel):
+    """An admin's decision on a claim in review (or a dispute)."""
+
+    decision: Literal["approve", "reject"]
+    reason: str = Field("", max_length=2000, description="required to reject; the claimant "
+                                                         "reads it")
+    affiliation_checked: bool = Field(False, description="approve at L3: you confirmed the "
+                                                         "claimant's affiliation")
+
+
+class ClaimRouteOut(BaseModel):
+    """One way to claim a record."""
+
+    route: str = Field(description="orcid_account, orcid, email, institutional or review")
+    method: str = Field(description="the `method` to start it with")
+    level: str = Field(description="the level it gives")
+    why: str
+
+
+class ClaimRoutes(BaseModel):
+    """The ways to claim a record, strongest first (review is always last)."""
+
+    author_id: str
+    routes: list[ClaimRouteOut]
 
 
 class ClaimList(BaseModel):

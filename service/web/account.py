@@ -1,5 +1,6 @@
 """The signed-in person's own pages: the welcome step of a new account (the name others
-see), and "API tokens" (list, create — the secret shown once — and revoke)."""
+see, and connecting an ORCID iD), and "API tokens" (list, create — the secret shown once —
+and revoke)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from core.settings import Settings
 from service.auth import Caller, now
 from service.deps import AccountsDep, SettingsDep
 from service.identity import accounts, ratelimit, signin
+from service.web.orcid_signin import link_context
 from service.web.render import redirect, render, safe_next
 from service.web.session import check_csrf, load_session, require_caller, signed_in_caller
 
@@ -50,7 +52,8 @@ def welcome(request: Request,
     if isinstance(caller, Response):
         return caller
     return render(request, "welcome.html", {"caller": caller, "next": safe_next(next),
-                                            "error": None})
+                                            "error": None,
+                                            "orcid": link_context(request, caller)})
 
 
 @router.post("/welcome")
@@ -63,7 +66,9 @@ def set_name(request: Request, store: AccountsDep, csrf_token: Csrf,
         signin.rename(store, caller, display_name)
     except PeergraphError as exc:
         return render(request, "welcome.html", {"caller": caller, "next": safe_next(next),
-                                                "error": exc.detail}, exc.status)
+                                                "error": exc.detail,
+                                                "orcid": link_context(request, caller)},
+                      exc.status)
     return redirect(request, load_session(request), safe_next(next))
 
 

@@ -15,7 +15,7 @@ from core.errors import Conflict, Forbidden, InvalidParameter, PeergraphError
 from core.graph import Graph
 from service.auth import Caller
 from service.deps import AccountsDep, GraphDep, OrcidDep, OutboxDep, SettingsDep
-from service.identity import claims, follows, invitations, verify
+from service.identity import claiming, follows, invitations, verify
 from service.identity.rescore import rescore_if_granted
 from service.identity.store import read_rows
 from service.schemas.identity import (
@@ -60,12 +60,13 @@ def unfollow(author_id: AuthorId, caller: PageCaller, graph: GraphDep,
 
 
 @router.post("/authors/{author_id}/claims", status_code=status.HTTP_201_CREATED)
-def start_claim(author_id: AuthorId, body: ClaimCreate, caller: PageCaller, graph: GraphDep,
-                settings: SettingsDep, store: AccountsDep, outbox: OutboxDep,
+def start_claim(request: Request, author_id: AuthorId, body: ClaimCreate, caller: PageCaller,
+                graph: GraphDep, settings: SettingsDep, store: AccountsDep, outbox: OutboxDep,
                 orcid: OrcidDep) -> ClaimStarted:
-    """Start a claim of the record (the code goes to an address on it)."""
-    started = claims.start_claim(graph, settings, store, caller, author_id, body.method,
-                                 body.email, outbox=outbox, orcid=orcid)
+    """Start a claim of the record by the route the visitor chose."""
+    started = claiming.begin(graph, settings, store, caller, author_id, body.request(),
+                             outbox=outbox, orcid=orcid)
+    rescore_if_granted(request, started.claim)  # granted at once by the account's ORCID iD
     return ClaimStarted.of(started)
 
 

@@ -1,6 +1,7 @@
 """The web explorer's pages: `/` (search, most trusted), `/authors/{id}` (the profile page),
-`/explore` (the interactive graph); the routers of sign-in (web/signin.py), the account
-pages (web/account.py) and the invitations page (web/inbox.py); and the static files they
+`/explore` (the interactive graph); the routers of sign-in (web/signin.py, with ORCID:
+web/orcid_signin.py), the account pages (web/account.py, web/overview.py) and the
+invitations page (web/inbox.py); and the static files they
 use."""
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from service.deps import AccountsDep, GraphDep, SettingsDep
 from service.identity.rescore import rescore_pending
 from service.repository import authors
 from service.repository import search as search_repo
-from service.web import account, actions, inbox, signin, views
+from service.web import account, actions, inbox, orcid_signin, overview, signin, views
 from service.web.render import caller_context, render
 from service.web.session import signed_in_caller
 
@@ -106,7 +107,9 @@ def install(app: FastAPI) -> None:
     """Add the pages, their writes and their static files (ours, and the npm graph library)."""
     app.include_router(router)
     app.include_router(signin.router)
+    app.include_router(orcid_signin.router)
     app.include_router(account.router)
+    app.include_router(overview.router)
     app.include_router(inbox.router)
     app.include_router(actions.router)
     # The npm package's own dist folder (`npm ci --prefix web`), never a CDN copy.

@@ -1,5 +1,6 @@
 """What every page handler shares: rendering with the session's CSRF token and the security
-headers, the local-only return path after sign-in, and redirects that carry the cookie."""
+headers, the local-only return path after sign-in, redirects that carry the cookie, and the
+page that sends the browser on without touching it."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from core.accounts import AccountsStore, records
+from core.settings import Settings
 from service.auth import Caller
+from service.orcid import orcid_configured
 from service.web.session import WebSession, load_session, save_session, signed_in_caller
 from service.web.session import csrf_token as csrf_of
 
@@ -38,7 +41,23 @@ def render(request: Request, name: str, context: dict[str, Any], status: int = 2
     response = TEMPLATES.TemplateResponse(request, name, {**header, **context},
                                           status_code=status)
     save_session(request, response, session)
-    response.headers["Content-Security-Policy"] = CSP
+    return _hardened(request, response)
+
+
+def _policy(request: Request) -> str:
+    """The page's CSP: forms may also lead to ORCID's sign-in page, where the ORCID buttons'
+    own 303 goes (browsers hold a form's redirects to form-action too)."""
+    settings: Settings = request.app.state.settings
+    if not orcid_configured(settings):
+        return CSP
+    orcid = urlsplit(settings.orcid_authorize_url)
+    return CSP.replace("form-action 'self'", f"form-action 'self' {orcid.scheme}://"
+                                             f"{orcid.netloc}")
+
+
+def _hardened(request: Request, response: Response) -> Response:
+    """The security headers every page carries."""
+    response.headers["Content-Security-Policy"] = _policy(request)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "same-origin"
     response.headers["Cache-Control"] = "no-store"  # pages show the visitor's own state
@@ -66,6 +85,17 @@ def signed_in_or_redirect(request: Request) -> Caller | Response:
         return caller
     target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     return redirect(request, load_session(request), f"/signin?next={quote(target)}")
+
+
+def continue_page(request: Request, to: str) -> Response:
+    """A page that sends the browser on to a local URL at once, setting no cookie.
+
+    A redirect back from another site (ORCID) is a cross-site navigation, on which browsers
+    withhold our SameSite=Strict session cookie; the same URL opened from our own page
+    carries it. No cookie is set here, so the one the browser holds is not replaced."""
+    response = TEMPLATES.TemplateResponse(request, "continue.html",
+                                          {"csrf": "", "caller": None, "to": to})
+    return _hardened(request, response)
 
 
 def caller_context(request: Request) -> dict[str, Any]:

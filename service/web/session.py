@@ -58,6 +58,11 @@ def load_session(request: Request) -> WebSession:
     return session
 
 
+def session_digest(request: Request, session: WebSession) -> str:
+    """The keyed hash the store keeps of this session id (an ORCID sign-in is bound to it)."""
+    return _store(request).digest(SESSION, session.sid)
+
+
 def signed_in_caller(request: Request) -> Caller | None:
     """Who the session is signed in as (cached on the request), or None."""
     if hasattr(request.state, "web_caller"):

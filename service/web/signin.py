@@ -1,6 +1,6 @@
 """Signing in on the pages: by a one-time code e-mailed to the address (new addresses get an
 account once the code is verified), or, for people who use the API, with one of their API
-tokens; and signing out."""
+tokens; and signing out. (Signing in with ORCID is in web/orcid_signin.py.)"""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from service.auth import authenticate
 from service.deps import AccountsDep, OutboxDep, SettingsDep
 from service.identity import ratelimit
 from service.identity import signin as codes
+from service.orcid import orcid_configured
 from service.web.render import caller_context, redirect, render, safe_next
 from service.web.session import check_csrf, load_session, sign_in
 from service.web.session import sign_out as end_session
@@ -37,19 +38,21 @@ def _client(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def _form(request: Request, step: str, next_page: str, status: int = 200,
-          **context: Any) -> Response:
-    """The sign-in page at a step: "address" (ask for a code) or "code" (enter it)."""
+def signin_page(request: Request, step: str, next_page: str, status: int = 200,
+                **context: Any) -> Response:
+    """The sign-in page at a step: "address" (ask for a code, or sign in with ORCID where it
+    is set up) or "code" (enter it)."""
     values = {"caller": None, "step": step, "next": safe_next(next_page), "error": None,
-              "email": "", "sent_to": None, **context}
+              "email": "", "sent_to": None,
+              "orcid_available": orcid_configured(request.app.state.settings), **context}
     return render(request, "signin.html", values, status)
 
 
 def _refused(request: Request, step: str, next_page: str, exc: PeergraphError, email: str,
              detail: str | None = None) -> Response:
     """The step again, saying why it failed (with the error's Retry-After, if any)."""
-    response = _form(request, step, next_page, exc.status, error=detail or exc.detail,
-                     email=email)
+    response = signin_page(request, step, next_page, exc.status,
+                           error=detail or exc.detail, email=email)
     response.headers.update(exc.headers or {})
     return response
 
@@ -58,7 +61,7 @@ def _refused(request: Request, step: str, next_page: str, exc: PeergraphError, e
 def signin_form(request: Request,
                 next: Annotated[str | None, Query(max_length=1000)] = None) -> Response:
     """The sign-in page: an e-mail address to send a code to."""
-    return _form(request, "address", next or "/", **caller_context(request))
+    return signin_page(request, "address", next or "/", **caller_context(request))
 
 
 @router.post("/signin/code")
@@ -71,8 +74,8 @@ def send_code(request: Request, store: AccountsDep, settings: SettingsDep, outbo
     except PeergraphError as exc:
         return _refused(request, "address", next, exc, email.strip(),
                         NOT_SENT if isinstance(exc, UpstreamUnavailable) else None)
-    return _form(request, "code", next, email=email.strip().lower(), sent_to=sent_to,
-                 valid_for=ratelimit.minutes(settings.signin_code_ttl_s))
+    return signin_page(request, "code", next, email=email.strip().lower(), sent_to=sent_to,
+                       valid_for=ratelimit.minutes(settings.signin_code_ttl_s))
 
 
 @router.post("/signin/verify")
@@ -102,7 +105,7 @@ def signin_with_token(request: Request, store: AccountsDep,
     try:
         caller = authenticate(store, token.strip())
     except Unauthorized:
-        return _form(request, "address", next, 401, token_error=BAD_TOKEN)
+        return signin_page(request, "address", next, 401, token_error=BAD_TOKEN)
     sign_in(request, session, caller)
     return redirect(request, session, safe_next(next))
 

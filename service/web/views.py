@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.accounts import AccountsStore, records
+from core.accounts import AccountsStore, people, records
 from core.accounts import claims as claim_rows
 from core.graph import Graph
 from service.auth import Caller
+from service.identity import claim_routes
+from service.identity.claim_routes import ClaimRoute
 from service.identity.store import read_row, read_rows
 from service.repository import authors
 from service.repository.scores import score_history
@@ -37,6 +39,7 @@ class Viewer:
     holder_id: str | None = None
     my_records: list[str] = field(default_factory=list)
     open_claim: dict[str, Any] | None = None
+    routes: list[ClaimRoute] = field(default_factory=list)  # the ways to claim, strongest first
     invite: str = "refused"
     missing: list[str] = field(default_factory=list)  # sign_in, own_claim, their_claim
     senders: list[dict[str, Any]] = field(default_factory=list)  # id, name
@@ -53,8 +56,11 @@ def viewer_of(graph: Graph, store: AccountsStore,
         with store.read() as conn:
             claims = claim_rows.open_claims(conn, caller.user_id, author_id)
             viewer.open_claim = claims[0] if claims else None
+            emails = people.record_emails(conn, author_id)
+            account = people.get_user(conn, caller.user_id) or {}
             waiting = (records.pending_from(conn, viewer.my_records, author_id)
                        if viewer.my_records and viewer.holder_id else set())
+        viewer.routes = claim_routes.routes(row, emails, account.get("orcid"))
         senders = [r for r in viewer.my_records if r not in waiting]
         if len(senders) > 1:  # the visitor chooses which record invites
             viewer.senders = sorted(read_rows(graph, "authors/list_names", ids=senders),

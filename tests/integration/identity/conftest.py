@@ -32,12 +32,14 @@ def fake_orcid() -> Iterator[FakeOrcid]:
 
 @pytest.fixture
 def id_settings(settings: Settings, fake_orcid: FakeOrcid, tmp_path: Path) -> Settings:
-    """The session's settings with a file outbox in tmp, the fake ORCID and small limits."""
+    """The session's settings with a file outbox in tmp, the fake ORCID (sending browsers back
+    to the test client's pages) and small limits."""
     return settings.model_copy(update={
         "outbox": "file", "outbox_path": tmp_path / "outbox.jsonl",
         "orcid_client_id": "APP-TEST", "orcid_client_secret": SecretStr("orcid-app-secret"),
         "orcid_authorize_url": f"{fake_orcid.url}/oauth/authorize",
         "orcid_token_url": f"{fake_orcid.url}/oauth/token",
+        "orcid_redirect_uri": "http://testserver/orcid/callback",  # the test client's host
         "claim_max_attempts": 3, "claim_verify_limit": 8, "claim_start_limit": 4,
     })
 

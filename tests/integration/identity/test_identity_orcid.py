@@ -1,14 +1,16 @@
-"""ORCID claims against the real service and a local fake ORCID token endpoint: the
-authorize URL, the callback exchanging the code, and the iD that must match the record's."""
+"""ORCID claims against the real service and a local fake ORCID (its authorize page and token
+endpoint): the authorize URL, the callback exchanging the code (the API's, and the pages'
+one redirect URI that opens the author's page), and the iD that must match the record's."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from urllib.parse import parse_qs, urlsplit
 
+import httpx
 from fastapi.testclient import TestClient
 from identity_fakes import FakeOrcid
-from identity_helpers import User, sign_in_page
+from identity_helpers import User, page_csrf, sign_in_page
 from neo4j import Driver
 
 from core.settings import Settings
@@ -112,3 +114,69 @@ def test_a_record_without_an_orcid_id_cannot_be_claimed_with_orcid(
     response = client.post("/api/v1/authors/researcher1/claims",
                            headers=make_user("ada").headers, json={"method": "orcid"})
     assert response.status_code == 422 and "no ORCID iD" in response.json()["detail"]
+
+
+def _back_from_orcid(authorize_url: str) -> str:
+    """The person at the fake ORCID's sign-in page: where it sends their browser back."""
+    answer = httpx.get(authorize_url, follow_redirects=False)
+    assert answer.status_code == 302, answer.text
+    return str(answer.headers["location"])
+
+
+def test_the_pages_callback_completes_the_claim_and_opens_the_authors_page(
+        client: TestClient, graph: Driver, settings: Settings, fake_orcid: FakeOrcid,
+        make_user: Callable[[str], User]) -> None:
+    fake_orcid.reset()
+    fake_orcid.next_orcid = RECORD_ORCID
+    ada = make_user("ada")
+    sign_in_page(client, ada.secret)
+    started = client.post("/api/v1/authors/researcher0/claims", headers=ada.headers,
+                          json={"method": "orcid"}).json()
+    callback = _back_from_orcid(started["authorize_url"])
+    assert urlsplit(callback).path == "/orcid/callback"  # the one redirect URI
+    done = client.get(callback, follow_redirects=False)
+    assert done.status_code == 303 and done.headers["location"] == "/authors/researcher0"
+    assert _holders(graph, settings) == [ada.id]
+    assert "This record is yours" in client.get("/authors/researcher0").text
+    again = client.get(callback)  # the state is used up
+    assert again.status_code == 422 and "not one we are waiting for" in again.text
+
+
+def test_on_the_pages_a_failed_orcid_claim_says_what_to_do_next(
+        client: TestClient, graph: Driver, settings: Settings, fake_orcid: FakeOrcid,
+        make_user: Callable[[str], User]) -> None:
+    fake_orcid.reset()
+    fake_orcid.next_orcid = "0000-0001-5109-3700"  # not the record's iD
+    ada, eve = make_user("ada"), make_user("eve")
+    _, state = _start(client, ada)
+    wrong = client.get(_back_from_orcid(f"{fake_orcid.url}/oauth/authorize?state={state}"
+                                        "&redirect_uri=http://testserver/orcid/callback"))
+    assert wrong.status_code == 403
+    assert "you signed in with is not the one on this" in wrong.text
+    assert 'href="/authors/researcher0"' in wrong.text and "/api/" not in wrong.text
+    fake_orcid.deny = True
+    _, state = _start(client, ada)
+    denied = client.get(_back_from_orcid(f"{fake_orcid.url}/oauth/authorize?state={state}"
+                                         "&redirect_uri=http://testserver/orcid/callback"))
+    assert denied.status_code == 403 and "You chose not to share your ORCID iD" in denied.text
+    fake_orcid.deny = False
+    _, state = _start(client, ada)  # the link opened where eve is signed in
+    client.cookies.clear()
+    sign_in_page(client, eve.secret)
+    elsewhere = client.get(_back_from_orcid(f"{fake_orcid.url}/oauth/authorize?state={state}"
+                                            "&redirect_uri=http://testserver/orcid/callback"))
+    assert elsewhere.status_code == 401 and "did not come back to the browser" in elsewhere.text
+    assert _holders(graph, settings) == []
+
+
+def test_a_page_sign_in_that_comes_back_to_the_api_callback_goes_on_to_the_pages(
+        client: TestClient, fake_orcid: FakeOrcid) -> None:
+    fake_orcid.reset()
+    pressed = client.post("/signin/orcid", data={"csrf_token": page_csrf(client), "next": "/"},
+                          follow_redirects=False)
+    callback = urlsplit(_back_from_orcid(pressed.headers["location"]))
+    old = client.get(f"/api/v1/claims/orcid/callback?{callback.query}", follow_redirects=False)
+    assert old.status_code == 303
+    assert old.headers["location"] == f"/orcid/callback?{callback.query}"
+    signed_in = client.get(old.headers["location"], follow_redirects=False)
+    assert signed_in.status_code == 303 and signed_in.headers["location"] == "/welcome?next=/"

@@ -120,3 +120,21 @@ def test_an_admin_granting_a_dispute_rescores_the_record(
     assert _rescorer(client).wait_idle(IDLE_S)
     assert _rescorer(client).last_run not in (None, first)
     assert _runs(client)[0]["status"] == "completed"
+
+
+def test_an_approved_review_claim_rescores_the_record_at_its_level(
+        client: TestClient, graph: Driver, settings: Settings, scored: str, admin: User,
+        make_user: Callable[[str], User]) -> None:
+    ada = make_user("ada")
+    started = client.post("/api/v1/authors/researcher3/claims", headers=ada.headers,
+                          json={"method": "review", "evidence": {"note": "My papers."}})
+    assert started.status_code == 201, started.text
+    assert not _rescorer(client).pending("researcher3")  # nothing moved yet
+    approved = client.post(f"/api/v1/claims/{started.json()['claim']['id']}/review",
+                           headers=admin.headers, json={"decision": "approve",
+                                                        "affiliation_checked": True})
+    assert approved.status_code == 200, approved.text
+    assert _rescorer(client).wait_idle(IDLE_S)
+    after = _author(graph, settings, "researcher3")
+    assert after["verification_level"] == after["scored_level"] == "L3"
+    assert _runs(client)[0]["id"] == _rescorer(client).last_run != scored

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,3 +75,33 @@ def double_click_node(page: Page, node_id: str) -> None:
     point = page.evaluate("(id) => window.peergraphExplorer.cy.getElementById(id)"
                           ".renderedPosition()", node_id)
     page.mouse.dblclick(box["x"] + point["x"], box["y"] + point["y"])
+
+
+# Endpoint paths, token prefixes, HTTP verbs, CLI commands (lower-case "peergraph users …",
+# not the name in a sentence) and code quotes.
+FOR_MACHINES = re.compile(r"/api/|\bpg_|\bpeergraph [a-z]|\b(POST|GET|PUT|DELETE) /|\bcurl\b|`")
+
+
+def people_words(page: Page) -> None:
+    """The page's text is for people: no endpoint names, token prefixes or commands."""
+    text = page.locator("main").inner_text()
+    assert not FOR_MACHINES.search(text), FOR_MACHINES.search(text)
+
+
+def outbox_code(web_app: WebApp, address: str) -> str:
+    """The code in the newest message the file outbox holds for this address."""
+    message = [m for m in web_app.outbox() if m["to"] == address][-1]
+    found = re.search(r"the code is (\d{6})", message["body"])
+    assert found, message
+    return found.group(1)
+
+
+def sign_up_by_code(page: Page, web_app: WebApp, address: str, name: str) -> None:
+    """From a page's "Sign in" link: the code from the outbox, the name, and back."""
+    page.locator("nav.account").get_by_role("link", name="Sign in").click()
+    page.get_by_label("E-mail address").fill(address)
+    page.get_by_role("button", name="Send me a code").click()
+    page.get_by_label("Code from the e-mail").fill(outbox_code(web_app, address))
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Your name").fill(name)
+    page.get_by_role("button", name="Save and continue").click()

@@ -1,4 +1,5 @@
 // The profile page: the research-graph slice, and the follow / claim / invite actions.
+import { wireClaims } from "./claim.js";
 import { addElements, h, loadCytoscape, neighbourhood, pageWrite, resize, style, toElements } from "./graph.js";
 
 const profile = document.getElementById("profile");
@@ -68,40 +69,6 @@ async function toggleFollow(button) {
   }
 }
 
-/** Start an e-mail claim; then ask for the code that was sent. */
-async function startClaim(event) {
-  event.preventDefault();
-  const email = document.getElementById("claim-email").value.trim();
-  try {
-    const started = await pageWrite("POST", `/web/authors/${encodeURIComponent(authorId)}/claims`,
-                                    email ? { method: "email", email } : { method: "email" });
-    const verify = document.getElementById("claim-verify");
-    verify.dataset.claimId = started.claim.id;
-    document.getElementById("claim-sent").textContent =
-      `A one-time code was sent to ${started.claim.sent_to || "the address on the record"}.`;
-    event.target.hidden = true;
-    verify.hidden = false;
-    document.getElementById("claim-code").focus();
-    say("Check your e-mail for the code.");
-  } catch (error) {
-    say(error.message, "error");
-  }
-}
-
-/** Send the code; on success the page reloads to show the claimed record and its level. */
-async function verifyClaim(event) {
-  event.preventDefault();
-  const form = event.target;
-  const code = document.getElementById("claim-code").value.trim();
-  try {
-    const result = await pageWrite("POST", `/web/claims/${encodeURIComponent(form.dataset.claimId)}/verify`, { code });
-    say(result.detail);
-    if (result.claim.status === "verified") window.location.reload();
-  } catch (error) {
-    say(error.message, "error");
-  }
-}
-
 /** Invite the holder of this record to collaborate; once sent, the form gives way to a note. */
 async function invite(event) {
   event.preventDefault();
@@ -137,13 +104,6 @@ async function invite(event) {
 }
 
 document.getElementById("follow-button")?.addEventListener("click", (e) => toggleFollow(e.currentTarget));
-document.getElementById("claim-button")?.addEventListener("click", (e) => {
-  e.currentTarget.hidden = true;
-  const form = document.getElementById("claim-start");
-  form.hidden = false;
-  document.getElementById("claim-email").focus();
-});
-document.getElementById("claim-start").addEventListener("submit", startClaim);
-document.getElementById("claim-verify").addEventListener("submit", verifyClaim);
+wireClaims(authorId, say);
 document.getElementById("invite-form")?.addEventListener("submit", invite);
 drawSlice();
