@@ -19,6 +19,7 @@ from service.analyst.pool import AnalystPool
 from service.body_limit import BodyLimit
 from service.errors import install_error_handlers
 from service.identity.migration import LEGACY_WARNING, legacy_present
+from service.identity.rescore import Rescorer
 from service.routers import api_router, health
 from service.web import pages
 
@@ -39,6 +40,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         log.warning(LEGACY_WARNING)  # and /ready answers 503 until it is moved
     app.state.analyst = AnalystPool(app.state.settings)  # its own driver and worker threads
     rescorer = start_background(driver, settings)  # PEERGRAPH_RESCORE_CRON
+    app.state.rescorer = Rescorer(driver, settings)  # after a claim is granted
     # What start-up made lives as long as the process: frozen out of the cyclic collector, a
     # full collection takes ~2 ms instead of ~100 ms in mid-request (issue 4, PERFORMANCE.md).
     gc.freeze()
@@ -48,6 +50,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         gc.unfreeze()  # tests run many apps in one process: let a finished one be collected
         if rescorer is not None:
             rescorer.shutdown(wait=False)
+        app.state.rescorer.close()  # before the driver it runs on
         app.state.analyst.close()
         driver.close()
         app.state.accounts.close()

@@ -7,9 +7,9 @@ from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, func, select, update
 
-from core.accounts.tables import audit_events, invitations
+from core.accounts.tables import audit_events, claims, invitations
 
 
 def add_event(conn: Connection, event_id: str, user_id: str, token_id: str | None,
@@ -41,6 +41,22 @@ def pending_between(conn: Connection, from_author: str, to_author: str) -> str |
     return conn.execute(select(invitations.c.id).where(
         invitations.c.from_author_id == from_author, invitations.c.to_author_id == to_author,
         invitations.c.status == "pending").limit(1)).scalar()
+
+
+def pending_from(conn: Connection, from_authors: Collection[str], to_author: str) -> set[str]:
+    """Which of some authors have an invitation to `to_author` still waiting."""
+    return set(conn.execute(select(invitations.c.from_author_id).where(
+        invitations.c.from_author_id.in_(list(from_authors)),
+        invitations.c.to_author_id == to_author, invitations.c.status == "pending")).scalars())
+
+
+def count_pending_to_holder(conn: Connection, user_id: str) -> int:
+    """Invitations waiting for an answer from a user: those to the records of their verified
+    claims (a grant verifies the claim as it moves the record), in one indexed query."""
+    held = select(claims.c.author_id).where(claims.c.user_id == user_id,
+                                            claims.c.status == "verified")
+    return int(conn.execute(select(func.count()).select_from(invitations).where(
+        invitations.c.status == "pending", invitations.c.to_author_id.in_(held))).scalar_one())
 
 
 def create_invitation(conn: Connection, **values: Any) -> dict[str, Any]:

@@ -3,7 +3,7 @@ the admins' resolution of disputes."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, status
 from fastapi.responses import RedirectResponse, Response
@@ -13,6 +13,7 @@ from core.errors import InvalidParameter
 from service.auth import AdminUser, CurrentUser
 from service.deps import AccountsDep, GraphDep, OrcidDep, OutboxDep, SettingsDep
 from service.identity import claim_routes, claiming, claims, orcid_signin, review, verify
+from service.identity.rescore import rescore_if_granted
 from service.schemas.identity import (
     ClaimCreate,
     ClaimList,
@@ -36,7 +37,8 @@ ClaimId = Annotated[str, Path(max_length=64, examples=["clm_0a1b2c3d4e5f60718293
 
 @router.post("/authors/{author_id:path}/claims", status_code=status.HTTP_201_CREATED,
              responses=responses(502))
-def start_claim(author_id: Annotated[str, Path(max_length=512, examples=["researcher0"])],
+def start_claim(request: Request,
+                author_id: Annotated[str, Path(max_length=512, examples=["researcher0"])],
                 body: ClaimCreate, caller: CurrentUser, graph: GraphDep,
                 settings: SettingsDep, store: AccountsDep, outbox: OutboxDep,
                 orcid: OrcidDep) -> ClaimStarted:
@@ -50,6 +52,7 @@ def start_claim(author_id: Annotated[str, Path(max_length=512, examples=["resear
     record over. `GET /authors/{id}/claim-routes` says which routes the record allows."""
     started = claiming.begin(graph, settings, store, caller, author_id, body.request(),
                              outbox=outbox, orcid=orcid)
+    rescore_if_granted(request, started.claim)  # granted at once by the account's ORCID iD
     return ClaimStarted.of(started)
 
 
@@ -89,8 +92,8 @@ def orcid_callback(request: Request, graph: GraphDep, settings: SettingsDep,
     if error or not code:
         raise InvalidParameter(f"ORCID sign-in did not complete ({error or 'no code'}); "
                                "start the claim again.")
-    return ClaimResult.of(*verify.verify_claim(graph, settings, store, caller, claim_id, code,
-                                               orcid))
+    return rescored(request, *verify.verify_claim(graph, settings, store, caller, claim_id,
+                                                  code, orcid))
 
 
 @router.get("/claims/{claim_id}")
@@ -100,33 +103,34 @@ def get_claim(claim_id: ClaimId, caller: CurrentUser, store: AccountsDep) -> Cla
 
 
 @router.post("/claims/{claim_id}/verify", responses=responses(409, 502))
-def verify_claim(claim_id: ClaimId, body: ClaimVerify, caller: CurrentUser,
+def verify_claim(request: Request, claim_id: ClaimId, body: ClaimVerify, caller: CurrentUser,
                  graph: GraphDep, settings: SettingsDep, store: AccountsDep,
                  orcid: OrcidDep) -> ClaimResult:
     """Complete your claim with the e-mailed code (or ORCID's authorisation code).
 
-    Codes are single-use and expire; every failure counts, and too many lock the claim."""
-    return ClaimResult.of(*verify.verify_claim(graph, settings, store, caller, claim_id,
-                                               body.code, orcid))
+    Codes are single-use and expire; every failure counts, and too many lock the claim. Once
+    the record is yours, its trust score is recomputed in the background."""
+    return rescored(request, *verify.verify_claim(graph, settings, store, caller, claim_id,
+                                                  body.code, orcid))
 
 
 @router.post("/claims/{claim_id}/resolve", responses=responses(409))
-def resolve_claim(claim_id: ClaimId, body: ClaimResolve, admin: AdminUser,
+def resolve_claim(request: Request, claim_id: ClaimId, body: ClaimResolve, admin: AdminUser,
                   graph: GraphDep, store: AccountsDep) -> ClaimResult:
     """Admins: grant a disputed claim (the record moves to its claimant) or reject it."""
-    return ClaimResult.of(*verify.resolve_dispute(graph, store, admin, claim_id,
-                                                  body.decision))
+    return rescored(request, *verify.resolve_dispute(graph, store, admin, claim_id,
+                                                     body.decision))
 
 
 @router.post("/claims/{claim_id}/review", responses=responses(409))
-def review_claim(claim_id: ClaimId, body: ClaimReview, admin: AdminUser, graph: GraphDep,
-                 store: AccountsDep, outbox: OutboxDep) -> ClaimResult:
+def review_claim(request: Request, claim_id: ClaimId, body: ClaimReview, admin: AdminUser,
+                 graph: GraphDep, store: AccountsDep, outbox: OutboxDep) -> ClaimResult:
     """Admins: approve or reject a claim in review (or a dispute), with a reason.
 
     Approving moves the record at L2, or L3 with `affiliation_checked`; the claimant is told
     by e-mail and on their account page."""
-    return ClaimResult.of(*review.decide(graph, store, admin, claim_id, body.decision,
-                                         body.reason, body.affiliation_checked, outbox))
+    return rescored(request, *review.decide(graph, store, admin, claim_id, body.decision,
+                                            body.reason, body.affiliation_checked, outbox))
 
 
 @router.get("/authors/{author_id:path}/claim-routes")
@@ -138,3 +142,9 @@ def list_claim_routes(author_id: Annotated[str, Path(max_length=512, examples=["
     return ClaimRoutes(author_id=found, routes=[
         ClaimRouteOut(**vars(r)) for r in claim_routes.routes(
             target, target["emails"], target["account_orcid"])])
+
+
+def rescored(request: Request, claim: dict[str, Any], detail: str) -> ClaimResult:
+    """The answer to a verification; a granted claim's author is rescored in the background."""
+    rescore_if_granted(request, claim)
+    return ClaimResult.of(claim, detail)

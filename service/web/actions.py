@@ -10,9 +10,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Request, status
 
+from core.accounts import AccountsStore
+from core.errors import Conflict, Forbidden, InvalidParameter, PeergraphError
+from core.graph import Graph
 from service.auth import Caller
 from service.deps import AccountsDep, GraphDep, OrcidDep, OutboxDep, SettingsDep
 from service.identity import claiming, follows, invitations, verify
+from service.identity.rescore import rescore_if_granted
+from service.identity.store import read_rows
 from service.schemas.identity import (
     ClaimCreate,
     ClaimResult,
@@ -22,6 +27,7 @@ from service.schemas.identity import (
     InvitationCreate,
     InvitationOut,
 )
+from service.web import views
 from service.web.session import CSRF_HEADER, check_csrf, load_session, require_caller
 
 router = APIRouter(prefix="/web", tags=["web pages"], include_in_schema=False)
@@ -54,27 +60,47 @@ def unfollow(author_id: AuthorId, caller: PageCaller, graph: GraphDep,
 
 
 @router.post("/authors/{author_id}/claims", status_code=status.HTTP_201_CREATED)
-def start_claim(author_id: AuthorId, body: ClaimCreate, caller: PageCaller, graph: GraphDep,
-                settings: SettingsDep, store: AccountsDep, outbox: OutboxDep,
+def start_claim(request: Request, author_id: AuthorId, body: ClaimCreate, caller: PageCaller,
+                graph: GraphDep, settings: SettingsDep, store: AccountsDep, outbox: OutboxDep,
                 orcid: OrcidDep) -> ClaimStarted:
     """Start a claim of the record by the route the visitor chose."""
     started = claiming.begin(graph, settings, store, caller, author_id, body.request(),
                              outbox=outbox, orcid=orcid)
+    rescore_if_granted(request, started.claim)  # granted at once by the account's ORCID iD
     return ClaimStarted.of(started)
 
 
 @router.post("/claims/{claim_id}/verify")
-def verify_claim(claim_id: Annotated[str, Path(max_length=64)], body: ClaimVerify,
-                 caller: PageCaller, graph: GraphDep, settings: SettingsDep,
+def verify_claim(request: Request, claim_id: Annotated[str, Path(max_length=64)],
+                 body: ClaimVerify, caller: PageCaller, graph: GraphDep, settings: SettingsDep,
                  store: AccountsDep, orcid: OrcidDep) -> ClaimResult:
-    """Complete the claim with the e-mailed code."""
-    return ClaimResult.of(*verify.verify_claim(graph, settings, store, caller, claim_id,
-                                               body.code, orcid))
+    """Complete the claim with the e-mailed code; the record's score is recomputed after."""
+    claim, detail = verify.verify_claim(graph, settings, store, caller, claim_id, body.code,
+                                        orcid)
+    rescore_if_granted(request, claim)
+    return ClaimResult.of(claim, detail)
 
 
 @router.post("/invitations", status_code=status.HTTP_201_CREATED)
 def send_invitation(body: InvitationCreate, caller: PageCaller, graph: GraphDep,
                     store: AccountsDep) -> InvitationOut:
     """Invite the holder of another claimed record, from the visitor's own."""
+    refusal = _invite_refusal(graph, store, caller, body.to_author_id)
+    if refusal is not None:
+        raise refusal
     return InvitationOut(**invitations.send(graph, store, caller, body.to_author_id,
                                             body.message, body.from_author_id))
+
+
+def _invite_refusal(graph: Graph, store: AccountsStore, caller: Caller,
+                    to_author: str) -> PeergraphError | None:
+    """What stands in the way of the invitation, said as the profile page says it (the
+    service checks the same rules again); None for an id it must resolve itself."""
+    names = read_rows(graph, "authors/list_names", ids=[to_author])
+    viewer = views.viewer_of(graph, store, caller, to_author)
+    if not names or viewer.invite == "open":
+        return None
+    if viewer.invite == "own":
+        return InvalidParameter("This is your own record: you cannot invite yourself.")
+    reasons = " ".join(views.invite_reasons(viewer, names[0]["name"] or to_author))
+    return Conflict(reasons) if viewer.invite == "pending" else Forbidden(reasons)

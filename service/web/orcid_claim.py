@@ -22,6 +22,7 @@ from core.errors import (
 from core.graph import Graph
 from core.settings import Settings
 from service.identity import verify
+from service.identity.rescore import rescore_if_granted
 from service.orcid import OrcidClient
 from service.web.render import redirect, render
 from service.web.session import load_session, signed_in_caller
@@ -69,10 +70,11 @@ def complete(request: Request, graph: Graph, settings: Settings, store: Accounts
     if error or not code:
         return _failed(request, InvalidParameter.status, NOT_DONE, author)
     try:
-        verify.verify_claim(graph, settings, store, caller, claim_id, code, orcid)
+        claim, _ = verify.verify_claim(graph, settings, store, caller, claim_id, code, orcid)
     except PeergraphError as exc:
         words = next(w for kind, w in WORDS if isinstance(exc, kind))
         return _failed(request, exc.status, words, author, exc.headers)
+    rescore_if_granted(request, claim)
     return redirect(request, load_session(request), f"/authors/{quote(author)}")
 
 

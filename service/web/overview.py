@@ -15,6 +15,7 @@ from core.errors import Forbidden, PeergraphError
 from service.auth import Caller
 from service.deps import AccountsDep, GraphDep, OutboxDep
 from service.identity import review
+from service.identity.rescore import rescore_if_granted
 from service.identity.store import read_rows
 from service.web.account import _checked, _signed_in_or_redirect
 from service.web.claim_states import state_of
@@ -104,10 +105,11 @@ def decide(request: Request, graph: GraphDep, store: AccountsDep, outbox: Outbox
     if not admin.is_admin:
         raise Forbidden(NOT_ADMIN)
     try:
-        review.decide(graph, store, admin, claim_id, decision, reason, affiliation_checked,
-                      outbox)
+        claim, _ = review.decide(graph, store, admin, claim_id, decision, reason,
+                                 affiliation_checked, outbox)
     except PeergraphError as exc:
         return _queue_page(request, graph, store, admin,
                            {"kind": "error", "text": exc.detail, "claim_id": claim_id},
                            exc.status)
+    rescore_if_granted(request, claim)
     return redirect(request, load_session(request), f"/admin/claims?decided={claim_id}")

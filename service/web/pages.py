@@ -1,6 +1,7 @@
 """The web explorer's pages: `/` (search, most trusted), `/authors/{id}` (the profile page),
 `/explore` (the interactive graph); the routers of sign-in (web/signin.py, with ORCID:
-web/orcid_signin.py) and the account pages (web/account.py); and the static files they
+web/orcid_signin.py), the account pages (web/account.py, web/overview.py) and the
+invitations page (web/inbox.py); and the static files they
 use."""
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from core.errors import PeergraphError
 from core.settings import PROJECT_ROOT
 from service import id_path  # noqa: F401  (registers the {…:anyid} path type)
 from service.deps import AccountsDep, GraphDep, SettingsDep
+from service.identity.rescore import rescore_pending
 from service.repository import authors
 from service.repository import search as search_repo
-from service.web import account, actions, orcid_signin, overview, signin, views
+from service.web import account, actions, inbox, orcid_signin, overview, signin, views
 from service.web.render import caller_context, render
 from service.web.session import signed_in_caller
 
@@ -80,12 +82,14 @@ def profile(request: Request, author_id: Annotated[str, Path(max_length=512)],
         p = authors.get_profile(graph, author_id)
         works, abstracts = views.works_page(graph, p.id, works_after)
         history = views.history_of(graph, p.id)
+        viewer = views.viewer_of(graph, store, who["caller"], p.id)
         return {"p": p, "works": works, "abstracts": abstracts,
                 "works_from": works_from if works_after else 0,
                 "close": views.close_collaborators(graph, p.id),
                 "signals": views.signal_rows(p), "history": history,
                 "history_points": views.history_points(history),
-                "viewer": views.viewer_of(graph, store, who["caller"], p.id)}
+                "viewer": viewer, "invite_reasons": views.invite_reasons(viewer, p.name or p.id),
+                "rescoring": rescore_pending(request, p.id)}
 
     return page(request, "profile.html", build, who)
 
@@ -106,6 +110,7 @@ def install(app: FastAPI) -> None:
     app.include_router(orcid_signin.router)
     app.include_router(account.router)
     app.include_router(overview.router)
+    app.include_router(inbox.router)
     app.include_router(actions.router)
     # The npm package's own dist folder (`npm ci --prefix web`), never a CDN copy.
     app.mount("/static/vendor/cytoscape", StaticFiles(directory=CYTOSCAPE_DIST, check_dir=False),

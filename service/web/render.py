@@ -4,18 +4,23 @@ page that sends the browser on without touching it."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path as FilePath
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from core.accounts import AccountsStore, records
 from core.settings import Settings
+from service.auth import Caller
 from service.orcid import orcid_configured
 from service.web.session import WebSession, load_session, save_session, signed_in_caller
 from service.web.session import csrf_token as csrf_of
+
+log = logging.getLogger("peergraph")
 
 TEMPLATES = Jinja2Templates(directory=FilePath(__file__).resolve().parent / "templates")
 # Only this site: no CDN, no fonts, no analytics; scripts and styles from files only. The
@@ -31,8 +36,9 @@ CSP = ("default-src 'self'; script-src 'self'; "
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
     """A page with the session's CSRF token and the signed-in user; sets the cookie."""
     session = load_session(request)
-    response = TEMPLATES.TemplateResponse(request, name,
-                                          {"csrf": csrf_of(request, session), **context},
+    header = {"csrf": csrf_of(request, session),
+              "pending_invitations": waiting_invitations(request, context.get("caller"))}
+    response = TEMPLATES.TemplateResponse(request, name, {**header, **context},
                                           status_code=status)
     save_session(request, response, session)
     return _hardened(request, response)
@@ -56,6 +62,29 @@ def _hardened(request: Request, response: Response) -> Response:
     response.headers["Referrer-Policy"] = "same-origin"
     response.headers["Cache-Control"] = "no-store"  # pages show the visitor's own state
     return response
+
+
+def waiting_invitations(request: Request, caller: Caller | None) -> int:
+    """How many invitations wait for the signed-in visitor's answer (0 when signed out), for
+    the header; a failure to count is logged and shows no count rather than no page."""
+    if caller is None:
+        return 0
+    store: AccountsStore = request.app.state.accounts
+    try:
+        with store.read() as conn:
+            return records.count_pending_to_holder(conn, caller.user_id)
+    except Exception:
+        log.warning("could not count the invitations waiting for a user", exc_info=True)
+        return 0
+
+
+def signed_in_or_redirect(request: Request) -> Caller | Response:
+    """The signed-in visitor, or a redirect to sign in and come back to this page."""
+    caller = signed_in_caller(request)
+    if caller is not None:
+        return caller
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return redirect(request, load_session(request), f"/signin?next={quote(target)}")
 
 
 def continue_page(request: Request, to: str) -> Response:

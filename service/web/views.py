@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.accounts import AccountsStore, people
+from core.accounts import AccountsStore, people, records
 from core.accounts import claims as claim_rows
 from core.graph import Graph
 from service.auth import Caller
@@ -28,7 +28,11 @@ SIGNAL_NAMES = {"publication": "Publication record", "impact": "Impact",
 
 @dataclass
 class Viewer:
-    """The visitor: signed out (caller None) or a user, with what they did to this author."""
+    """The visitor: signed out (caller None) or a user, with what they did to this author.
+
+    `invite` says whether they may invite the author: "open" (from one of `senders`, the
+    records they hold with no invitation to this author waiting), "own" (their record),
+    "pending" (every record they hold already invited it) or "refused" (see `missing`)."""
 
     caller: Caller | None = None
     following: bool = False
@@ -36,23 +40,67 @@ class Viewer:
     my_records: list[str] = field(default_factory=list)
     open_claim: dict[str, Any] | None = None
     routes: list[ClaimRoute] = field(default_factory=list)  # the ways to claim, strongest first
+    invite: str = "refused"
+    missing: list[str] = field(default_factory=list)  # sign_in, own_claim, their_claim
+    senders: list[dict[str, Any]] = field(default_factory=list)  # id, name
 
 
 def viewer_of(graph: Graph, store: AccountsStore,
               caller: Caller | None, author_id: str) -> Viewer:
-    """What the visitor has to do with the author: following, holding, claiming."""
+    """What the visitor has to do with the author: following, holding, claiming, inviting."""
     row = read_row(graph, "web/get_viewer_state", author_id=author_id,
                    user_id=caller.user_id if caller else None) or {}
-    if caller is None:
-        return Viewer(holder_id=row.get("holder_id"))
-    with store.read() as conn:
-        claims = claim_rows.open_claims(conn, caller.user_id, author_id)
-        emails = people.record_emails(conn, author_id)
-        account = people.get_user(conn, caller.user_id) or {}
-    return Viewer(caller=caller, following=bool(row.get("following")),
-                  holder_id=row.get("holder_id"), my_records=row.get("my_records") or [],
-                  open_claim=claims[0] if claims else None,
-                  routes=claim_routes.routes(row, emails, account.get("orcid")))
+    viewer = Viewer(caller=caller, following=bool(row.get("following")),
+                    holder_id=row.get("holder_id"), my_records=row.get("my_records") or [])
+    if caller is not None:
+        with store.read() as conn:
+            claims = claim_rows.open_claims(conn, caller.user_id, author_id)
+            viewer.open_claim = claims[0] if claims else None
+            emails = people.record_emails(conn, author_id)
+            account = people.get_user(conn, caller.user_id) or {}
+            waiting = (records.pending_from(conn, viewer.my_records, author_id)
+                       if viewer.my_records and viewer.holder_id else set())
+        viewer.routes = claim_routes.routes(row, emails, account.get("orcid"))
+        senders = [r for r in viewer.my_records if r not in waiting]
+        if len(senders) > 1:  # the visitor chooses which record invites
+            viewer.senders = sorted(read_rows(graph, "authors/list_names", ids=senders),
+                                    key=lambda r: (r["name"] or r["id"], r["id"]))
+        else:
+            viewer.senders = [{"id": r, "name": None} for r in senders]
+    viewer.invite, viewer.missing = _invite_state(viewer)
+    return viewer
+
+
+def _invite_state(viewer: Viewer) -> tuple[str, list[str]]:
+    """Whether the visitor may invite the author, and what is missing when not."""
+    if viewer.caller is not None and viewer.holder_id == viewer.caller.user_id:
+        return "own", []
+    missing = []
+    if viewer.caller is None:
+        missing.append("sign_in")
+    elif not viewer.my_records:
+        missing.append("own_claim")
+    if viewer.holder_id is None:
+        missing.append("their_claim")
+    if missing:
+        return "refused", missing
+    return ("open", []) if viewer.senders else ("pending", [])
+
+
+def invite_reasons(viewer: Viewer, name: str) -> list[str]:
+    """The sentences saying why the visitor cannot invite the author (`name`)."""
+    alone = "their_claim" not in viewer.missing
+    texts = {
+        "sign_in": f"Sign in and claim your own record to invite {name if alone else 'others'}"
+                   ": invitations go only between researchers who have claimed their records.",
+        "own_claim": "Claim your own author record first: invitations go only between "
+                     "researchers who have claimed their records. Find yours with the search "
+                     "at the top of the page.",
+        "their_claim": f"{name} has not claimed this record yet, so they cannot receive "
+                       "invitations.",
+        "pending": f"You have invited {name}; the invitation is waiting for their answer.",
+    }
+    return [texts[k] for k in (viewer.missing or [viewer.invite]) if k in texts]
 
 
 def works_page(graph: Graph, author_id: str,

@@ -163,7 +163,6 @@ def _kai_accepts(page: Page) -> None:
     received = page.get_by_test_id("received-invitations")
     expect(received).to_contain_text("protein-ligand follow-up")
     people_words(page)
-    save_screenshot(page, "inbox.png")
     received.get_by_role("button", name="Accept").click()
     expect(received).to_contain_text("Accepted")
 

@@ -44,7 +44,9 @@ def test_profile_actions_ask_to_log_in_and_explain_the_locked_invitation(
     expect(page.get_by_test_id("login-to-follow")).to_be_visible()
     expect(page.get_by_role("button", name="Invite to collaborate")).to_be_disabled()
     expect(page.get_by_test_id("invite-reason")).to_have_text(
-        "Claim this author entity first to unlock direct invitations.")
+        "Sign in and claim your own record to invite others: invitations go only between "
+        "researchers who have claimed their records. researcher0 has not claimed this record "
+        "yet, so they cannot receive invitations.")
     page.get_by_test_id("login-to-claim").click()
     expect(page).to_have_url(page.url.split("/signin")[0] + "/signin?next=/authors/researcher0")
 

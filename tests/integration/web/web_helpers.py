@@ -50,13 +50,14 @@ class PageWatch:
             self.foreign.append(url)
 
 
-def save_screenshot(page: Page, name: str) -> None:
-    """A full-page screenshot: into docs/screenshots/ (the README shows them) only when
-    PEERGRAPH_UPDATE_SCREENSHOTS=1, so a test run leaves the working tree as it was."""
+def save_screenshot(page: Page, name: str, full_page: bool = True) -> None:
+    """A full-page screenshot (or of the viewport): into docs/screenshots/ (the README shows
+    them) only when PEERGRAPH_UPDATE_SCREENSHOTS=1, so a test run leaves the working tree as
+    it was."""
     folder = (SCREENSHOTS if os.environ.get("PEERGRAPH_UPDATE_SCREENSHOTS") == "1"
               else Path(tempfile.gettempdir()) / "peergraph-screenshots")
     folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(folder / name), full_page=True)
+    page.screenshot(path=str(folder / name), full_page=full_page)
 
 
 def graph_ids(page: Page, handle: str, selector: str = "node") -> set[str]:

@@ -69,20 +69,41 @@ async function toggleFollow(button) {
   }
 }
 
-/** Invite the holder of this record to collaborate. */
+/** Invite the holder of this record to collaborate; once sent, the form gives way to a note. */
 async function invite(event) {
   event.preventDefault();
+  const form = event.target;
   const message = document.getElementById("invite-message");
+  const from = document.getElementById("invite-from");
+  const note = document.getElementById("invite-status");
+  const tell = (kind, ...parts) => {
+    note.replaceChildren(...parts);
+    note.className = `notice ${kind}`;
+    note.hidden = false;
+  };
+  if (!message.value.trim()) {
+    tell("error", `Write a short message first: say what you would like to work on with ${authorName}.`);
+    message.focus();
+    return;
+  }
+  const button = document.getElementById("invite-button");
+  button.disabled = true;
   try {
-    const sent = await pageWrite("POST", "/web/invitations", { to_author_id: authorId, message: message.value.trim() });
-    message.value = "";
-    say(`Invitation sent to ${sent.to_name || sent.to_author}.`);
+    const body = { to_author_id: authorId, message: message.value.trim() };
+    if (from) body.from_author_id = from.value;
+    const sent = await pageWrite("POST", "/web/invitations", body);
+    const name = sent.to_name || authorName;
+    form.hidden = true;
+    tell("ok", `Invitation sent to ${name}. They will find it on their Invitations page; `,
+         h("a", { href: "/account/invitations" }, "follow their answer on yours"), ".");
   } catch (error) {
-    say(error.message, "error");
+    tell("error", error.message);
+  } finally {
+    button.disabled = false;
   }
 }
 
 document.getElementById("follow-button")?.addEventListener("click", (e) => toggleFollow(e.currentTarget));
 wireClaims(authorId, say);
-document.getElementById("invite-form").addEventListener("submit", invite);
+document.getElementById("invite-form")?.addEventListener("submit", invite);
 drawSlice();
