@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import secrets
 from typing import Annotated, Any
-from urllib.parse import quote
 
 from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -17,8 +16,8 @@ from service.auth import Caller, now
 from service.deps import AccountsDep, SettingsDep
 from service.identity import accounts, ratelimit, signin
 from service.web.orcid_signin import link_context
-from service.web.render import redirect, render, safe_next
-from service.web.session import check_csrf, load_session, require_caller, signed_in_caller
+from service.web.render import redirect, render, safe_next, signed_in_or_redirect
+from service.web.session import form_caller, load_session
 
 router = APIRouter(tags=["web pages"], include_in_schema=False,
                    default_response_class=HTMLResponse)
@@ -29,26 +28,11 @@ SENT_TWICE = ("This form was already sent, so no second token was made. The toke
               "it, revoke that token and create a new one.")
 
 
-def _signed_in_or_redirect(request: Request) -> Caller | Response:
-    """The signed-in visitor, or a redirect to sign in and come back here."""
-    caller = signed_in_caller(request)
-    if caller is not None:
-        return caller
-    return redirect(request, load_session(request),
-                    f"/signin?next={quote(request.url.path)}")
-
-
-def _checked(request: Request, csrf_token: str) -> Caller:
-    """The signed-in visitor of a page form, which must carry this session's CSRF token."""
-    check_csrf(request, load_session(request), csrf_token)
-    return require_caller(request)
-
-
 @router.get("/welcome")
 def welcome(request: Request,
             next: Annotated[str | None, Query(max_length=1000)] = None) -> Response:
     """A new account's first page: the name others will see, which the person may change."""
-    caller = _signed_in_or_redirect(request)
+    caller = signed_in_or_redirect(request)
     if isinstance(caller, Response):
         return caller
     return render(request, "welcome.html", {"caller": caller, "next": safe_next(next),
@@ -61,7 +45,7 @@ def set_name(request: Request, store: AccountsDep, csrf_token: Csrf,
              display_name: Annotated[str, Form(max_length=400)],
              next: Annotated[str, Form(max_length=1000)] = "/") -> Response:
     """Keep the name and go on to the page the person came for."""
-    caller = _checked(request, csrf_token)
+    caller = form_caller(request, csrf_token)
     try:
         signin.rename(store, caller, display_name)
     except PeergraphError as exc:
@@ -86,7 +70,7 @@ def _tokens_page(request: Request, store: Any, settings: Settings, caller: Calle
 @router.get("/account/tokens")
 def tokens(request: Request, store: AccountsDep, settings: SettingsDep) -> Response:
     """The visitor's API tokens."""
-    caller = _signed_in_or_redirect(request)
+    caller = signed_in_or_redirect(request)
     if isinstance(caller, Response):
         return caller
     return _tokens_page(request, store, settings, caller)
@@ -99,7 +83,7 @@ def create_token(request: Request, store: AccountsDep, settings: SettingsDep,
                  days: Annotated[int, Form(ge=1, le=3650)] = 90) -> Response:
     """Create a token and show its secret this once; the same form sent again (a reload)
     makes no second one."""
-    caller = _checked(request, csrf_token)
+    caller = form_caller(request, csrf_token)
     try:
         ratelimit.hit(store, settings, f"token-form:{store.digest('token-form', form_id)}",
                       1, "tokens from one form")
@@ -118,6 +102,6 @@ def create_token(request: Request, store: AccountsDep, settings: SettingsDep,
 def revoke_token(request: Request, store: AccountsDep, csrf_token: Csrf,
                  token_id: Annotated[str, Path(max_length=64)]) -> Response:
     """Revoke one of the visitor's tokens (a session opened with it ends too)."""
-    caller = _checked(request, csrf_token)
+    caller = form_caller(request, csrf_token)
     accounts.revoke_token(store, caller, token_id)
     return redirect(request, load_session(request), "/account/tokens")

@@ -21,7 +21,7 @@ from service.deps import AccountsDep, GraphDep
 from service.identity import invitations
 from service.identity.store import read_rows
 from service.web.render import redirect, render, signed_in_or_redirect
-from service.web.session import check_csrf, load_session, require_caller
+from service.web.session import form_caller, load_session
 
 router = APIRouter(tags=["web pages"], include_in_schema=False,
                    default_response_class=HTMLResponse)
@@ -75,8 +75,7 @@ def respond(request: Request, graph: GraphDep, store: AccountsDep,
             answer: Literal["accept", "decline"],
             csrf_token: Annotated[str, Form(max_length=100)]) -> Response:
     """Accept or decline an invitation to a record the visitor holds, then show the list."""
-    check_csrf(request, load_session(request), csrf_token)
-    caller = require_caller(request)
+    caller = form_caller(request, csrf_token)
     try:
         invitations.respond(graph, store, caller, invitation_id, ANSWERS[answer])
     except (NotFound, Forbidden, Conflict) as exc:

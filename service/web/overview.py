@@ -17,11 +17,10 @@ from service.deps import AccountsDep, GraphDep, OutboxDep
 from service.identity import review
 from service.identity.rescore import rescore_if_granted
 from service.identity.store import read_rows
-from service.web.account import _checked, _signed_in_or_redirect
 from service.web.claim_states import state_of
 from service.web.orcid_signin import link_context
-from service.web.render import redirect, render
-from service.web.session import load_session
+from service.web.render import redirect, render, signed_in_or_redirect
+from service.web.session import form_caller, load_session
 
 router = APIRouter(tags=["web pages"], include_in_schema=False,
                    default_response_class=HTMLResponse)
@@ -33,7 +32,7 @@ NOT_ADMIN = ("This page is for Peergraph's admins, who review claims. If you sho
 @router.get("/account")
 def account(request: Request, graph: GraphDep, store: AccountsDep) -> Response:
     """Who the visitor is, the records they hold, and every claim they made with its state."""
-    caller = _signed_in_or_redirect(request)
+    caller = signed_in_or_redirect(request)
     if isinstance(caller, Response):
         return caller
     with store.read() as conn:
@@ -57,7 +56,7 @@ def _record_names(graph: GraphDep, author_ids: list[str]) -> dict[str, str]:
 
 def _admin_or_response(request: Request) -> Caller | Response:
     """The signed-in admin; else a redirect to sign in, or a 403 page that says why."""
-    caller = _signed_in_or_redirect(request)
+    caller = signed_in_or_redirect(request)
     if isinstance(caller, Response) or caller.is_admin:
         return caller
     return render(request, "error.html", {"caller": caller, "title": "Admins only",
@@ -101,7 +100,7 @@ def decide(request: Request, graph: GraphDep, store: AccountsDep, outbox: Outbox
            reason: Annotated[str, Form(max_length=2000)] = "",
            affiliation_checked: Annotated[bool, Form()] = False) -> Response:
     """Approve or reject a claim; back to the queue, which says what happened."""
-    admin = _checked(request, csrf_token)
+    admin = form_caller(request, csrf_token)
     if not admin.is_admin:
         raise Forbidden(NOT_ADMIN)
     try:

@@ -131,3 +131,9 @@ def require_caller(request: Request) -> Caller:
         raise Unauthorized("You are not signed in (or your sign-in has ended): use Sign in "
                            "at the top of the page, then try again.")
     return caller
+
+
+def form_caller(request: Request, csrf_token: str) -> Caller:
+    """The signed-in visitor of a page form, which must carry this session's CSRF token."""
+    check_csrf(request, load_session(request), csrf_token)
+    return require_caller(request)

@@ -9,12 +9,11 @@ unclaimed record, a second claimant's wrong code and then a dispute."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 from accounts_helpers import add_record_emails, wipe_accounts
+from identity_fakes import FakeOrcid
 from neo4j import Driver
 from playwright.sync_api import Page, expect
 from pydantic import SecretStr
@@ -25,9 +24,6 @@ from core.accounts import AccountsStore
 from core.localdb import free_port
 from core.settings import Settings
 from service.identity import accounts
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "identity"))  # the fake ORCID
-from identity_fakes import FakeOrcid
 
 OpenPage = Callable[..., Page]
 KAI_ORCID = "0000-0003-1415-9269"  # on researcher1's record for this journey
@@ -129,13 +125,14 @@ def test_sign_up_follow_claim_by_review_approved_by_an_admin_then_invite(
     expect(page.get_by_test_id("my-records")).to_contain_text("researcher0")
 
     page.goto(web_app.url + "/authors/researcher1")
-    expect(page.get_by_test_id("invite-reason")).to_contain_text("Claim")
+    expect(page.get_by_test_id("invite-reason")).to_contain_text(
+        "researcher1 has not claimed this record yet")
     expect(page.get_by_role("button", name="Invite to collaborate")).to_be_disabled()
     kai = _kai_claims_researcher1_with_orcid(open_page, fake_orcid.url)
     page.reload()
     page.get_by_label("Message").fill("Shall we write the protein-ligand follow-up together?")
     page.get_by_role("button", name="Invite to collaborate").click()
-    expect(page.get_by_test_id("action-status")).to_contain_text("Invitation sent")
+    expect(page.get_by_test_id("invite-status")).to_contain_text("Invitation sent")
     save_screenshot(page, "invite-sent.png")
     _kai_accepts(kai)
 
@@ -160,11 +157,12 @@ def _kai_claims_researcher1_with_orcid(open_page: OpenPage, orcid_site: str) -> 
 def _kai_accepts(page: Page) -> None:
     """Kai opens the invitations page and accepts Mira's invitation."""
     page.locator("nav.account").get_by_role("link", name="Invitations").click()
-    received = page.get_by_test_id("received-invitations")
+    received = page.get_by_test_id("received-invitation")
     expect(received).to_contain_text("protein-ligand follow-up")
     people_words(page)
     received.get_by_role("button", name="Accept").click()
-    expect(received).to_contain_text("Accepted")
+    expect(page.get_by_test_id("inbox-answered")).to_contain_text("You accepted the invitation")
+    expect(received.get_by_test_id("invitation-state")).to_have_text("Accepted")
 
 
 def test_a_second_claimant_gets_a_dispute_after_a_wrong_code(

@@ -6,12 +6,11 @@ page of ours that opens the callback again)."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from accounts_helpers import wipe_accounts
+from identity_fakes import FakeOrcid
 from neo4j import Driver
 from playwright.sync_api import Browser, expect
 from pydantic import SecretStr
@@ -20,9 +19,6 @@ from serving import served
 from core.accounts import AccountsStore
 from core.localdb import free_port
 from core.settings import Settings
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "identity"))  # the fake ORCID
-from identity_fakes import FakeOrcid
 
 
 @pytest.fixture(scope="module")
