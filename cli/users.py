@@ -13,7 +13,8 @@ from core.graph import Graph
 from core.settings import Settings, get_settings
 from service.auth import issue_token
 from service.identity import accounts, migration
-from service.identity.claims import mask, resolve_author
+from service.identity.claim_routes import mask
+from service.identity.claims import resolve_author
 
 users_app = typer.Typer(help="Platform users and their API tokens.", no_args_is_help=True)
 accounts_app = typer.Typer(help="The accounts store (users, tokens, claims … outside the "

@@ -13,6 +13,7 @@ from core.errors import Conflict, InvalidParameter, NotFound
 from core.graph import Graph
 from scoring.verification import LABELS
 from service.auth import Caller, now
+from service.identity.claim_routes import domain_matches
 from service.identity.store import audit, read_rows
 from service.identity.verify import move_record, outcome_text, resolve_dispute
 from service.orcid import bare_orcid
@@ -51,8 +52,9 @@ def _checks(row: dict[str, Any]) -> list[str]:
                      "with it.")
     elif evidence.get("orcid"):
         found.append("The ORCID iD given is not on the record.")
-    host = (evidence.get("email") or "").rpartition("@")[2]
-    if host and any(host == d or host.endswith("." + d) for d in record.get("domains", [])):
+    address = evidence.get("email") or ""
+    if address and domain_matches(address, record.get("domains", [])):
+        host = address.rpartition("@")[2]
         found.append(f"The address given is at {host}, a domain of the record's institutions "
                      "(not yet proven by a code).")
     return found

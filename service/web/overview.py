@@ -38,7 +38,8 @@ def account(request: Request, graph: GraphDep, store: AccountsDep) -> Response:
     with store.read() as conn:
         user = people.get_user(conn, caller.user_id) or {}
         claims = claim_rows.list_claims(conn, caller.user_id, None, 0, CLAIMS_SHOWN)
-        waiting = (len(claim_rows.list_claims(conn, None, "review", 0, 500))
+        waiting = (sum(not claim_rows.lapsed(c) for c in
+                       claim_rows.list_claims(conn, None, "review", 0, review.QUEUE_SIZE))
                    if caller.is_admin else 0)
     names = _record_names(graph, [c["author_id"] for c in claims])
     rows = [{**c, "name": names.get(c["author_id"]), "state": state_of(c)} for c in claims]
