@@ -25,7 +25,18 @@ from service.web.render import caller_context, render
 from service.web.session import signed_in_caller
 
 STATIC_DIR = PROJECT_ROOT / "web" / "static"
-CYTOSCAPE_DIST = PROJECT_ROOT / "web" / "node_modules" / "cytoscape" / "dist"
+NODE_MODULES = PROJECT_ROOT / "web" / "node_modules"
+# npm packages the pages load, each from its own folder (pinned by web/package-lock.json):
+# URL name -> folder inside web/node_modules. Only these are served, never the whole tree.
+VENDOR_DIRS = {
+    "cytoscape": "cytoscape/dist",
+    "layout-base": "layout-base",
+    "cose-base": "cose-base",
+    "cytoscape-fcose": "cytoscape-fcose",
+    "katex": "katex/dist",
+    "swagger-ui": "swagger-ui-dist",
+    "redoc": "redoc/bundles",
+}
 NODE_TYPES = [("Author", "Authors"), ("Work", "Works"), ("Topic", "Topics"),
               ("Institution", "Institutions"), ("Venue", "Venues")]
 
@@ -112,7 +123,8 @@ def install(app: FastAPI) -> None:
     app.include_router(overview.router)
     app.include_router(inbox.router)
     app.include_router(actions.router)
-    # The npm package's own dist folder (`npm ci --prefix web`), never a CDN copy.
-    app.mount("/static/vendor/cytoscape", StaticFiles(directory=CYTOSCAPE_DIST, check_dir=False),
-              name="cytoscape")
+    # The npm packages' own folders (`npm ci --prefix web`), never a CDN copy.
+    for name, folder in VENDOR_DIRS.items():
+        app.mount(f"/static/vendor/{name}",
+                  StaticFiles(directory=NODE_MODULES / folder, check_dir=False), name=f"vendor-{name}")
     app.mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")
