@@ -106,3 +106,21 @@ def sign_up_by_code(page: Page, web_app: WebApp, address: str, name: str) -> Non
     page.get_by_role("button", name="Sign in").click()
     page.get_by_label("Your name").fill(name)
     page.get_by_role("button", name="Save and continue").click()
+
+
+AXE_SCRIPT = (Path(__file__).resolve().parents[3] / "web" / "node_modules" / "axe-core"
+              / "axe.min.js")
+
+
+def serious_axe_violations(page: Page) -> list[str]:
+    """axe-core's serious and critical violations on the page as it stands, one line each
+    (rule, impact, the first offending elements), for an assertion message a person can act on."""
+    # evaluated through the debugger protocol, which the pages' CSP does not govern
+    page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8") + "\n;undefined")
+    found = page.evaluate("""async () => {
+        const result = await axe.run(document, { resultTypes: ["violations"] });
+        return result.violations.filter((v) => ["serious", "critical"].includes(v.impact))
+            .map((v) => `${v.id} (${v.impact}): ${v.help} — ` +
+                 v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", "));
+    }""")
+    return list(found)
