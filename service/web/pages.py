@@ -125,6 +125,6 @@ def install(app: FastAPI) -> None:
     app.include_router(actions.router)
     # The npm packages' own folders (`npm ci --prefix web`), never a CDN copy.
     for name, folder in VENDOR_DIRS.items():
-        app.mount(f"/static/vendor/{name}",
-                  StaticFiles(directory=NODE_MODULES / folder, check_dir=False), name=f"vendor-{name}")
+        files = StaticFiles(directory=NODE_MODULES / folder, check_dir=False)
+        app.mount(f"/static/vendor/{name}", files, name=f"vendor-{name}")
     app.mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")
