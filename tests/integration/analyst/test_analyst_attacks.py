@@ -61,11 +61,14 @@ def _post(base: str, body: dict[str, Any]) -> tuple[int, float, httpx.Response]:
     return post(base, body, timeout_s=120)
 
 
+HANG_S = 5  # far past any healthy answer: these bounds catch a blocked server, not a slow one
+
+
 def _assert_prompt(watch: Watch) -> None:
-    # Generous: the 40 clients share this process (and its GIL) with the server; the bench
-    # (bench/analyst_attacks.py, separate processes) gives the real figure.
+    # Not a speed figure (the 40 clients share this process and its GIL with the server): the
+    # bench (bench/analyst_attacks.py, separate processes) measures p99; here, never blocked.
     assert watch.times and set(watch.statuses) == {200}, watch.statuses
-    assert watch.p99() < 1.0 and max(watch.times) < 1.5, (watch.p99(), max(watch.times))
+    assert max(watch.times) < HANG_S, (watch.p99(), max(watch.times))
 
 
 def test_forty_nesting_attacks_at_once_are_all_422(base: str) -> None:
@@ -73,7 +76,7 @@ def test_forty_nesting_attacks_at_once_are_all_422(base: str) -> None:
         results = at_once(40, lambda: _post(base, {"query": NESTED}))
     assert [status for status, _, _ in results] == [422] * 40
     assert all("PEERGRAPH_ANALYST_MAX_DEPTH" in r.json()["detail"] for _, _, r in results)
-    assert max(took for _, took, _ in results) < 5
+    assert max(took for _, took, _ in results) < 2 * HANG_S
     _assert_prompt(health)
 
 
@@ -94,7 +97,7 @@ def test_a_one_row_computation_gets_504_at_its_deadline(base: str, session_drive
     with Watch(f"{base}/health") as health:
         status, took, response = _post(base, {"query": REDUCE, "timeout_ms": 1000})
     assert (status, response.json()["code"]) == (504, "query_timeout")
-    assert took < 1.5
+    assert took < HANG_S  # the 1 s deadline held, not the 120 s client timeout
     _assert_prompt(health)
     # Terminated in Neo4j, which still finishes the one expression it is in (RELIABILITY.md).
     time.sleep(1)
@@ -116,5 +119,5 @@ def test_past_the_slots_analysts_get_429_and_the_explorer_still_answers(
             assert int(response.headers["Retry-After"]) >= 1
             assert response.json()["code"] == "rate_limited"
     _assert_prompt(health)
-    assert set(explorer.statuses) == {404} and max(explorer.times) < 1.5
+    assert set(explorer.statuses) == {404} and max(explorer.times) < HANG_S
     wait_until_no_analyst_transactions(session_driver, settings, within_s=10)

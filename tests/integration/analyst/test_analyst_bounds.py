@@ -32,6 +32,11 @@ def one_slot(driver: Driver, settings: Settings) -> Iterator[TestClient]:
         yield c
 
 
+# Slack past a deadline before a test calls it missed: wide, so a busy CI machine does not
+# flake, and still well short of what each query would take if the deadline were not held.
+SLACK_S = 2.0
+
+
 def _timed_post(client: TestClient, body: dict[str, object]) -> tuple[int, float, dict]:
     began = time.monotonic()
     response = client.post("/api/v1/cypher", json=body)
@@ -48,7 +53,7 @@ def test_texts_past_the_limits_are_422_before_neo4j_sees_them(
     status, took, body = _timed_post(client, {"query": query})
     assert status == 422 and limit in body["detail"]
     assert body["errors"][0]["maximum"] in {200, 65_536}
-    assert took < 1.0
+    assert took < SLACK_S  # refused on its text, before Neo4j
     assert client.app.state.analyst.running() == 0  # type: ignore[attr-defined]
 
 
@@ -61,21 +66,21 @@ def test_a_body_past_the_body_limit_is_413_first(client: TestClient) -> None:
 def test_the_time_limit_is_wall_clock_and_neo4j_stops_a_many_row_query(
         driver: Driver, settings: Settings, client: TestClient) -> None:
     status, took, body = _timed_post(client, {"query": LONG_SCAN, "timeout_ms": 1000})
-    assert (status, body["code"]) == (504, "query_timeout") and took < 1.5
+    assert (status, body["code"]) == (504, "query_timeout") and took < 1.0 + SLACK_S
     assert wait_until_no_analyst_transactions(driver, settings, within_s=5) < 3
 
 
 def test_planning_counts_against_the_time_limit(driver: Driver, settings: Settings,
                                                 client: TestClient) -> None:
     status, took, body = _timed_post(client, {"query": SLOW_PLAN, "timeout_ms": 300})
-    assert status == 504 and took < 0.8, body
+    assert status == 504 and took < 0.3 + SLACK_S, body  # not the ~7 s of planning
     wait_until_no_analyst_transactions(driver, settings)
 
 
 def test_a_one_row_computation_is_answered_at_the_deadline_and_holds_its_slot(
         driver: Driver, settings: Settings, one_slot: TestClient) -> None:
     status, took, _ = _timed_post(one_slot, {"query": LONG_REDUCE, "timeout_ms": 500})
-    assert status == 504 and took < 1.0
+    assert status == 504 and took < 0.5 + SLACK_S
     # The reaper terminates it at once; Neo4j marks it terminated but finishes the reduce
     # first (measured: RELIABILITY.md); until then its slot stays taken: 429.
     listed = _terminated_soon(driver, settings)
@@ -136,7 +141,7 @@ def test_a_query_neo4j_never_answers_is_cut_loose_after_its_deadline(
     pool.wedged_after_s = 1.0
     text = "RETURN " + "(" * 1000 + "1" + ")" * 1000
     status, took, _ = _timed_post(client, {"query": text, "timeout_ms": 1000})
-    assert status == 504 and took < 1.5
+    assert status == 504 and took < 1.0 + SLACK_S
     deadline = time.monotonic() + 10
     while pool.running():  # the reaper terminates it, finds Neo4j idle, shuts the socket
         assert time.monotonic() < deadline, analyst_transactions(driver, settings)
