@@ -21,7 +21,7 @@ from service.identity.claim_routes import domain_matches, mask
 from service.identity.store import audit, read_row
 from service.orcid import OrcidClient, bare_orcid
 from service.outbox import Message, Outbox
-from service.repository.resolve import resolve
+from service.repository.resolve import resolve_author
 
 
 @dataclass(frozen=True)
@@ -40,15 +40,6 @@ CODE, STATE = "claim-code", "orcid-state"  # the keyed-hash purposes
 def code_digest(store: AccountsStore, claim_id: str, code: str) -> str:
     """What the store keeps of a claim's code: keyed, and salted by the claim."""
     return store.digest(CODE, f"{claim_id}:{code.strip()}")
-
-
-def resolve_author(graph: Graph, raw_id: str) -> str:
-    """Our id of the author a client named by any of its ids; NotFound otherwise."""
-    found = resolve(graph, raw_id, ("Author",))
-    if found is None:
-        raise NotFound(f"No author has the id {raw_id!r} (tried our ids, OpenAlex and ORCID "
-                       "ids, and aliases).")
-    return found[0]
 
 
 def choose_address(target: dict[str, Any], requested: str | None) -> tuple[str, str]:

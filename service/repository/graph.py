@@ -7,7 +7,7 @@ from typing import Any
 from core.errors import InvalidParameter, NotFound
 from core.graph import Graph
 from core.settings import Settings
-from service.repository.resolve import NODE_LABELS, resolve
+from service.repository.resolve import NODE_LABELS, resolve, resolve_author
 
 # The only relationship types a neighbourhood may follow; user-facing names map onto these.
 EDGE_TYPES = ("AUTHORED", "ABOUT", "PUBLISHED_IN", "CITES", "AFFILIATED_WITH",
@@ -48,7 +48,7 @@ def neighbourhood(graph: Graph, settings: Settings, node_id: str, *, depth: int,
                        **params)
         if row is None:  # deleted between the two reads
             raise NotFound(f"No node has the id {node_id!r}.")
-    nodes = _nodes(row["nodes"])
+    nodes = drawable_nodes(row["nodes"])
     return {"center": nodes[0]["id"], "depth": depth, "nodes": nodes,
             "edges": _edges(row["edges"]), "truncated": row["truncated"]}
 
@@ -57,7 +57,7 @@ def neighbourhood(graph: Graph, settings: Settings, node_id: str, *, depth: int,
 # by schemas.encoded.dumps (which also writes Neo4j's temporal values): building and
 # validating hundreds of pydantic objects per answer took several times longer than these
 # dicts and orjson together (docs/PERFORMANCE.md, "Exploration API").
-def _nodes(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def drawable_nodes(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Graph nodes, each once (the first, nearest occurrence wins)."""
     seen: dict[str, dict[str, Any]] = {}
     for row in rows:
@@ -99,7 +99,7 @@ def collaboration_paths(graph: Graph, source: str, target: str,
                         max_hops: int) -> dict[str, Any]:
     """The shortest collaboration paths between two authors, in the shape of
     schemas.graph.CollaborationPaths (by alias); 404 when none within max_hops."""
-    source_id, target_id = _author(graph, source), _author(graph, target)
+    source_id, target_id = resolve_author(graph, source), resolve_author(graph, target)
     if source_id == target_id:
         message = f"from and to name the same author ({source_id!r}); give two authors"
         raise InvalidParameter(message, errors=[{"parameter": "to", "in": "query",
@@ -111,13 +111,5 @@ def collaboration_paths(graph: Graph, source: str, target: str,
                        f"{max_hops} hop(s) (a hop is two authors sharing a work).")
     return {"from": source_id, "to": target_id, "hops": rows[0]["hops"],
             "paths": [[node["id"] for node in row["nodes"]] for row in rows],
-            "nodes": _nodes([node for row in rows for node in row["nodes"]]),
+            "nodes": drawable_nodes([node for row in rows for node in row["nodes"]]),
             "edges": _edges([edge for row in rows for edge in row["edges"]])}
-
-
-def _author(graph: Graph, raw: str) -> str:
-    """The id of the author a raw id names; 404 naming it otherwise."""
-    resolved = resolve(graph, raw, ("Author",))
-    if resolved is None:
-        raise NotFound(f"No author has the id {raw!r}.")
-    return resolved[0]

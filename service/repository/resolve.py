@@ -34,3 +34,12 @@ def read_entity(graph: Graph, name: str, raw_id: str, label: str, **params: Any)
         raise NotFound(f"No {label.lower()} has the id {raw_id!r} (tried our ids, OpenAlex, "
                        "ORCID, DOI and ROR ids, and aliases).")
     return record
+
+
+def resolve_author(graph: Graph, raw_id: str) -> str:
+    """Our id of the author a client named by any of its ids; NotFound otherwise."""
+    found = resolve(graph, raw_id, ("Author",))
+    if found is None:
+        raise NotFound(f"No author has the id {raw_id!r} (tried our ids, OpenAlex and ORCID "
+                       "ids, and aliases).")
+    return found[0]

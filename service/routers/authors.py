@@ -9,8 +9,9 @@ from fastapi import APIRouter, Path, Query, Response
 from core.errors import InvalidParameter
 from service.deps import GraphDep
 from service.encoding import encoded
-from service.repository import authors
+from service.repository import authors, context
 from service.schemas.authors import CollaboratorsPage, Profile, WorksPage
+from service.schemas.graph import AuthorContext, SharedWorks
 from service.schemas.problem import problem_responses
 
 router = APIRouter(prefix="/authors", tags=["authors"],
@@ -53,6 +54,38 @@ async def author_collaborators(
 ) -> Response:
     """Co-authors ranked by shared works, then by the most recent shared year."""
     return await encoded(authors.list_collaborators, graph, author_id, limit)
+
+
+@router.get("/{author_id:anyid}/context", response_model=AuthorContext)
+async def author_context(
+    author_id: AuthorId, graph: GraphDep,
+    collaborators: Annotated[int, Query(ge=0, le=50, description="co-authors drawn")] = 12,
+    topics: Annotated[int, Query(ge=0, le=30, description="topics drawn")] = 6,
+    institutions: Annotated[int, Query(ge=0, le=20, description="institutions drawn")] = 4,
+    venues: Annotated[int, Query(ge=0, le=20, description="venues drawn")] = 3,
+) -> Response:
+    """The researcher in context, ready to draw: the closest co-authors (ranked by shared
+    works, and linked among themselves), the main topics, institutions and venues.
+
+    Works are not drawn but counted: `shared_works` on each COLLABORATES_WITH edge, `works`
+    on WORKS_ON (author to topic) and PUBLISHES_IN (author to venue) edges, and the author's
+    `works_count`. Computed from the graph, so it is there before scoring has run.
+    """
+    return await encoded(context.author_context, graph, author_id,
+                         collaborators=collaborators, topics=topics,
+                         institutions=institutions, venues=venues)
+
+
+@router.get("/{author_id:anyid}/shared-works", response_model=SharedWorks)
+async def author_shared_works(
+    author_id: AuthorId, graph: GraphDep,
+    with_: Annotated[str, Query(alias="with", min_length=1, max_length=512,
+                                description="the other author (any of its ids)")],
+    limit: Annotated[int, Query(ge=1, le=200, description="works drawn")] = 30,
+) -> Response:
+    """The works two authors share (newest first), each linked to both: what a collaboration
+    edge of the context stands for."""
+    return await encoded(context.shared_works, graph, author_id, with_, limit)
 
 
 @router.get("/{author_id:anyid}", response_model=Profile)

@@ -48,3 +48,27 @@ class CollaborationPaths(BaseModel):
     edges: list[GraphEdge]
 
     model_config = {"populate_by_name": True, "serialize_by_alias": True}
+
+
+class ContextTotals(BaseModel):
+    """How many of each the author has in all (the drawing keeps the closest few)."""
+
+    works: int
+    collaborators: int
+    topics: int
+    institutions: int
+    venues: int
+
+
+class AuthorContext(Neighbourhood):
+    """An author in context: co-authors (COLLABORATES_WITH, `shared_works`), topics
+    (WORKS_ON, `works`), institutions (AFFILIATED_WITH) and venues (PUBLISHES_IN, `works`);
+    works are counted on those edges, not drawn. `truncated`: some were left out."""
+
+    totals: ContextTotals
+
+
+class SharedWorks(Neighbourhood):
+    """The works two authors share, linked to both by AUTHORED; `total` counts them all."""
+
+    total: int
