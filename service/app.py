@@ -21,7 +21,7 @@ from service.errors import install_error_handlers
 from service.identity.migration import LEGACY_WARNING, legacy_present
 from service.identity.rescore import Rescorer
 from service.routers import api_router, health
-from service.web import pages
+from service.web import docs, pages
 
 log = logging.getLogger("peergraph")
 
@@ -63,6 +63,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="Research-trust knowledge graph: explore researchers in context.",
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None, redoc_url=None,  # served from npm by service/web/docs.py, never a CDN
     )
     app.state.settings = settings or get_settings()
     if app.state.settings.cors_origins:
@@ -73,5 +74,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app, pages.error_page)
     app.include_router(api_router, prefix="/api/v1")
     app.include_router(health.router)  # /health and /ready: for orchestrators, unversioned
+    app.include_router(docs.router)  # /docs and /redoc
     pages.install(app)  # the web explorer: /, /authors/{id}, /explore, sign-in, static files
     return app

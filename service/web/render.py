@@ -33,31 +33,48 @@ CSP = ("default-src 'self'; script-src 'self'; "
        "form-action 'self'; frame-ancestors 'none'")
 
 
-def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
-    """A page with the session's CSRF token and the signed-in user; sets the cookie."""
+def render(request: Request, name: str, context: dict[str, Any], status: int = 200,
+           csp: dict[str, str] | None = None) -> Response:
+    """A page with the session's CSRF token and the signed-in user; sets the cookie.
+
+    `csp` adds sources to the page's policy, by directive (Redoc's nonce, hashes, worker)."""
     session = load_session(request)
     header = {"csrf": csrf_of(request, session),
               "pending_invitations": waiting_invitations(request, context.get("caller"))}
     response = TEMPLATES.TemplateResponse(request, name, {**header, **context},
                                           status_code=status)
     save_session(request, response, session)
-    return _hardened(request, response)
+    return _hardened(request, response, csp)
 
 
-def _policy(request: Request) -> str:
+def _policy(request: Request, csp: dict[str, str] | None = None) -> str:
     """The page's CSP: forms may also lead to ORCID's sign-in page, where the ORCID buttons'
     own 303 goes (browsers hold a form's redirects to form-action too)."""
     settings: Settings = request.app.state.settings
+    policy = CSP
+    for directive, sources in (csp or {}).items():
+        policy = _extended(policy, directive, sources)
     if not orcid_configured(settings):
-        return CSP
+        return policy
     orcid = urlsplit(settings.orcid_authorize_url)
-    return CSP.replace("form-action 'self'", f"form-action 'self' {orcid.scheme}://"
-                                             f"{orcid.netloc}")
+    return policy.replace("form-action 'self'", f"form-action 'self' {orcid.scheme}://"
+                                                f"{orcid.netloc}")
 
 
-def _hardened(request: Request, response: Response) -> Response:
+def _extended(policy: str, directive: str, sources: str) -> str:
+    """The policy with sources added to one directive (the directive added if absent)."""
+    parts = [part.strip() for part in policy.split(";")]
+    for i, part in enumerate(parts):
+        if part.split(" ", 1)[0] == directive:
+            parts[i] = f"{part} {sources}"
+            return "; ".join(parts)
+    return "; ".join([*parts, f"{directive} {sources}"])
+
+
+def _hardened(request: Request, response: Response,
+              csp: dict[str, str] | None = None) -> Response:
     """The security headers every page carries."""
-    response.headers["Content-Security-Policy"] = _policy(request)
+    response.headers["Content-Security-Policy"] = _policy(request, csp)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "same-origin"
     response.headers["Cache-Control"] = "no-store"  # pages show the visitor's own state

@@ -46,7 +46,8 @@ class PageWatch:
 
     def request(self, url: str) -> None:
         """Note a request to any host but the app's (and the allowed ones)."""
-        if not url.startswith((self.base, "data:", *self.allowed)):
+        # a blob: URL of the app's own origin is made in the page (Redoc's search worker)
+        if not url.startswith((self.base, f"blob:{self.base}/", "data:", *self.allowed)):
             self.foreign.append(url)
 
 
@@ -121,6 +122,7 @@ def serious_axe_violations(page: Page) -> list[str]:
         const result = await axe.run(document, { resultTypes: ["violations"] });
         return result.violations.filter((v) => ["serious", "critical"].includes(v.impact))
             .map((v) => `${v.id} (${v.impact}): ${v.help} — ` +
-                 v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", "));
+                 v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ") +
+                 ` (${v.nodes.length} in all; first: ${v.nodes[0].any[0]?.message || ""})`);
     }""")
     return list(found)
