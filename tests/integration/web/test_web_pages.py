@@ -1,12 +1,12 @@
-"""The profile page, the explorer and the start page, in headless Chromium over the scored
-bundled sample (read-only: the writes are in test_web_actions.py)."""
+"""The profile page and the start page (the explorer: test_web_explorer.py), in headless
+Chromium over the scored bundled sample (read-only: the writes are in test_web_actions.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
-from web_helpers import WebApp, double_click_node, graph_ids, save_screenshot
+from web_helpers import WebApp, graph_ids, save_screenshot
 
 OpenPage = Callable[..., Page]
 COLLABORATORS = {"researcher1", "researcher2", "researcher3", "researcher4"}
@@ -73,61 +73,6 @@ def test_published_work_is_paginated_with_folded_abstracts(open_page: OpenPage) 
     page.get_by_test_id("works-next").click()
     expect(page.locator(".pager")).to_contain_text("Showing 11\u201320 of 65")
     expect(page.locator("li.work")).to_have_count(10)
-
-
-def test_explorer_draws_expands_filters_and_finds_a_path(open_page: OpenPage) -> None:
-    page = open_page("/explore?focus=researcher0")
-    expect(page.locator("#explorer[data-ready=true]")).to_be_attached()
-    drawn = graph_ids(page, "peergraphExplorer")
-    assert COLLABORATORS | {"researcher0"} <= drawn and len(drawn) == 70  # 65 works, 5 people
-
-    double_click_node(page, "researcher1")
-    expect(page.get_by_test_id("graph-status")).to_contain_text("around researcher1")
-    assert len(graph_ids(page, "peergraphExplorer")) > len(drawn)
-
-    page.get_by_label("Works", exact=True).uncheck()
-    # The change handler and Cytoscape's style pass run after the click returns: wait for them.
-    page.wait_for_function("() => window.peergraphExplorer.cy.nodes('[type = \"Work\"]')"
-                           ".filter((n) => n.visible()).length === 0", timeout=10_000)
-    assert not graph_ids(page, "peergraphExplorer", 'node[type = "Work"]')
-    expect(page.get_by_test_id("node-list").locator("li[data-type=Work]")).to_have_count(0)
-    expect(page.get_by_test_id("node-list").locator("li[data-type=Author]")).not_to_have_count(0)
-
-    page.get_by_label("From author id").fill("researcher2")
-    page.get_by_label("To author id").fill("researcher3")
-    page.get_by_role("button", name="Find path").click()
-    expect(page.get_by_test_id("path-result")).to_contain_text(
-        "researcher2 → researcher0 → researcher3")
-    on_path = graph_ids(page, "peergraphExplorer", "node.on-path")
-    assert {"researcher2", "researcher0", "researcher3"} <= on_path
-    page.get_by_label("Works", exact=True).check()
-    save_screenshot(page, "explorer.png")
-
-
-def test_explorer_card_year_filter_and_search_to_add(open_page: OpenPage) -> None:
-    page = open_page("/explore?focus=researcher4")
-    expect(page.locator("#explorer[data-ready=true]")).to_be_attached()
-    page.get_by_test_id("node-list").get_by_role("button", name="researcher0").click()
-    expect(page.get_by_test_id("card-title")).to_have_text("researcher0")
-    expect(page.locator("#card").get_by_role("link", name="Profile")).to_have_attribute(
-        "href", "/authors/researcher0")
-
-    shown_years = ("() => window.peergraphExplorer.cy.nodes('[type = \"Work\"]')"
-                   ".filter((n) => n.visible()).map((n) => n.data('year'))")
-    latest = max(year for year in page.evaluate(shown_years) if year is not None)
-    page.get_by_label("From year").fill(str(latest))
-    page.get_by_label("To year").fill(str(latest))
-    years = page.evaluate(shown_years)
-    assert years and set(years) == {latest}
-    page.get_by_label("From year").fill("")
-    page.get_by_label("To year").fill("")
-
-    labels = page.evaluate("() => window.peergraphExplorer.cy.nodes().map((n) => n.data('label'))")
-    assert not any(label.startswith("FABind") for label in labels)
-    page.get_by_label("Search to add a node").fill("FABind")
-    page.locator("#add-form").get_by_role("button", name="Search").click()
-    page.locator("#add-results").get_by_role("button", name="Add").first.click()
-    expect(page.get_by_test_id("card-title")).to_contain_text("FABind")
 
 
 def test_start_page_lists_and_searches(open_page: OpenPage) -> None:

@@ -1,16 +1,26 @@
-// The explorer: a neighbourhood drawn with Cytoscape.js; click for a card, double-click (or
-// the card's Expand) to add neighbours, filter by type and year, find a collaboration path,
-// search to add a node. The node list below the graph is its text alternative.
-import { TYPES, addElements, api, h, loadCytoscape, neighbourhood, resize, style, toElements } from "./graph.js";
+// The explorer: a researcher in context (co-authors, topics, institutions, venues; works
+// counted on the edges), drawn with Cytoscape.js and the fcose force layout. Expanding adds
+// nodes around what was clicked and lays out only those, so the drawing stays put.
+import { addElements, api, h, loadCytoscape, neighbourhood, resize, style, toElements } from "./graph.js";
+import { closeSheet, describe, describeEdge, renderList, showCard, showPath, tooltip } from "./explorer_panels.js";
+import { separateLabels } from "./layout.js";
 
 const root = document.getElementById("explorer");
 const loading = document.getElementById("explore-loading");
 const statusLine = document.getElementById("graph-status");
-const FIRST_LIMIT = 80;
-const EXPAND_LIMIT = 40;
-const CARD_FIELDS = ["year", "type", "trust_score", "trust_band", "verification_level",
-                     "cited_by_count", "doi", "orcid", "country", "source"];
+const PHONE = window.matchMedia("(max-width: 900px)").matches;
+// A phone draws fewer neighbours, so that every label stays readable inside the screen.
+const CONTEXT = PHONE ? { collaborators: 8, topics: 4, institutions: 2, venues: 2 }
+                      : { collaborators: 12, topics: 6, institutions: 4, venues: 3 };
+const EXPAND_LIMIT = PHONE ? 12 : 24;
+const MAX_ZOOM_ON_FIT = 1.3;
+// Labels are at least READABLE_PX on screen after a fit: when the fit zooms out, the model's
+// font grows (up to MAX_FONT) and the labels are separated again.
+const READABLE_PX = 11.5;
+const BASE_FONT = 13;
+const MAX_FONT = 30;
 let cy = null;
+let focusId = null;
 
 /** Show or hide the loading state, with what is being loaded. */
 function busy(on, what = "") {
@@ -18,215 +28,232 @@ function busy(on, what = "") {
   if (on && what) loading.querySelector("span").textContent = what;
 }
 
-/** Run the force-directed layout over everything drawn. */
-function relayout() {
-  cy.layout({ name: "cose", animate: false, randomize: false, nodeRepulsion: () => 12000,
-              idealEdgeLength: () => 80, padding: 20 }).run();
+/** Lay out what is shown: all of it (first view, filters) or only `fresh` around the rest. */
+function layout(fresh = null) {
+  const shown = cy.elements().not(".filtered");
+  const pinned = fresh ? shown.nodes().not(fresh) : cy.collection();
+  const fcose = Boolean(window.cytoscapeFcose);
+  const edge = PHONE ? 70 : 110;
+  const options = fcose
+    ? { name: "fcose", quality: "proof", randomize: !fresh && !cy.scratch("drawn"), animate: false,
+        nodeDimensionsIncludeLabels: true, packComponents: true, padding: 24,
+        nodeRepulsion: () => 9000, idealEdgeLength: () => edge, nodeSeparation: PHONE ? 60 : 90,
+        fixedNodeConstraint: pinned.nonempty()
+          ? pinned.map((n) => ({ nodeId: n.id(), position: { ...n.position() } })) : undefined }
+    : { name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true };
+  shown.layout(options).run();
+  cy.scratch("drawn", true);
+  separateLabels(shown.nodes(), fresh ? pinned : cy.getElementById(focusId));
 }
 
-/** The first drawing: the centre, its people in a ring, everything else around them. */
-function firstLayout(centre) {
-  const rank = (n) => (n.id() === centre ? 3 : n.data("type") === "Author" ? 2 : 1);
-  cy.layout({ name: "concentric", concentric: rank, levelWidth: () => 1, minNodeSpacing: 12,
-              animate: false, padding: 16 }).run();
-  // concentric packs the inner ring tight; push the people halfway out so their names read
-  const middle = cy.getElementById(centre).position();
-  const outer = Math.max(...cy.nodes().map((n) => Math.hypot(n.position("x") - middle.x, n.position("y") - middle.y)));
-  cy.nodes().filter((n) => rank(n) === 2).forEach((n, i, all) => {
-    const angle = (2 * Math.PI * i) / all.length - Math.PI / 2;
-    n.position({ x: middle.x + 0.5 * outer * Math.cos(angle), y: middle.y + 0.5 * outer * Math.sin(angle) });
-  });
-  cy.fit(cy.nodes(), 16);
+/** Fit what is shown (or `eles`), never zooming in so far that a few nodes look huge, and
+ *  with labels large enough to read at the zoom the fit ends at (then separated again). */
+function fit(eles = null) {
+  const target = eles || cy.elements().not(".filtered");
+  cy.stop();
+  for (let round = 0; round < 3; round += 1) {
+    cy.fit(target, 24);
+    if (cy.zoom() > MAX_ZOOM_ON_FIT) cy.zoom({ level: MAX_ZOOM_ON_FIT, renderedPosition: centre() });
+    const size = Math.min(MAX_FONT, Math.max(BASE_FONT, Math.ceil(READABLE_PX / cy.zoom())));
+    if (size === (cy.scratch("font") || BASE_FONT)) return;
+    cy.scratch("font", size);
+    cy.style().selector("node").style({ "font-size": size, "text-max-width": Math.round(size * 9) })
+      .selector('node[type = "Author"]').style("font-size", size + 1)
+      .selector("edge").style("font-size", Math.round(size * 0.85)).update();
+    separateLabels(cy.nodes(":visible"), cy.getElementById(focusId));
+  }
 }
 
-/** Fetch a node's neighbourhood and draw what is new; returns the centre's id (null on failure). */
-async function expand(id, limit = EXPAND_LIMIT) {
-  busy(true, "Peergraph is loading the nearby papers, people, topics and institutions.");
+const centre = () => ({ x: cy.width() / 2, y: cy.height() / 2 });
+
+/** Add a fetched graph around `near`, lay out the new nodes, say what changed. */
+function place(graph, near, what) {
+  const added = addElements(cy, toElements(graph), near);
+  resize(cy);
+  applyFilters(false);
+  const fresh = added.nodes();
+  if (fresh.nonempty()) layout(fresh);
+  fit();
+  statusLine.textContent = fresh.length
+    ? `${fresh.length} added: ${what}${graph.truncated ? " (the closest; there are more)" : ""}.`
+    : `Nothing new ${what}: all of it is shown already.`;
+  renderList(cy, select);
+  return fresh;
+}
+
+/** Fetch one of the API's graphs, with the loading state and a readable failure. */
+async function fetchGraph(what, fetcher) {
+  busy(true, `Peergraph is loading ${what}.`);
   try {
-    const graph = await neighbourhood(id, { limit });
-    const first = cy.nodes().empty();
-    const added = addElements(cy, toElements(graph), graph.center).nodes();
-    cy.getElementById(graph.center).data("expanded", true);
-    afterChange();
-    if (first) firstLayout(graph.center);
-    else if (added.length) cy.animate({ fit: { eles: cy.nodes().not(".filtered"), padding: 20 } }, { duration: 250 });
-    statusLine.textContent = `${added.length} node(s) added around ${cy.getElementById(graph.center).data("label")}` +
-      (graph.truncated ? " (the most relevant; more exist)." : ".");
-    return graph.center;
+    return await fetcher();
   } catch (error) {
-    statusLine.textContent = `Could not expand: ${error.message}`;
+    statusLine.textContent = `Could not load ${what}: ${error.message} Try again, or reset the view.`;
     return null;
   } finally {
     busy(false);
   }
 }
 
-/** The filters in force: the checked types and the year range for works. */
-function filters() {
-  const types = new Set([...document.querySelectorAll('#type-filter input:checked')].map((i) => i.value));
-  const from = parseInt(document.getElementById("year-from").value, 10);
-  const to = parseInt(document.getElementById("year-to").value, 10);
-  return { types, from: Number.isNaN(from) ? -Infinity : from, to: Number.isNaN(to) ? Infinity : to };
+/** The first view: the author in context, or any other node's neighbourhood. */
+async function firstView(id) {
+  cy.elements().remove();
+  cy.scratch("drawn", false);
+  let graph = await fetchGraph("this researcher in context",
+    () => api(`/api/v1/authors/${encodeURIComponent(id)}/context`, CONTEXT).catch((error) =>
+      (/author/i.test(error.message) ? neighbourhood(id, { limit: EXPAND_LIMIT * 2 }) : Promise.reject(error))));
+  if (!graph) return null;
+  focusId = graph.center;
+  cy.add(toElements(graph));
+  cy.getElementById(focusId).addClass("focus").data("expanded", true).data("totals", graph.totals || null);
+  resize(cy);
+  applyFilters(false);
+  layout();
+  fit();
+  const people = cy.nodes('[type = "Author"]').length - 1;
+  statusLine.textContent = graph.totals
+    ? `${cy.getElementById(focusId).data("label")}: ${people} of ${graph.totals.collaborators} co-authors, ` +
+      `${graph.totals.works} works counted on the lines. Click a line to see the shared works.`
+    : `${cy.nodes().length - 1} nodes around ${cy.getElementById(focusId).data("label")}.`;
+  renderList(cy, select);
+  return focusId;
 }
 
-/** Hide nodes of unchecked types and works outside the year range (their edges go too). */
-function applyFilters() {
-  const { types, from, to } = filters();
+/** Expand a node: an author's own context, anything else's neighbourhood. */
+async function expand(id) {
+  const node = cy.getElementById(id);
+  if (node.empty()) return;
+  const author = node.data("type") === "Author";
+  const label = node.data("label");
+  const graph = await fetchGraph(`what is around ${label}`, () => (author
+    ? api(`/api/v1/authors/${encodeURIComponent(id)}/context`, { ...CONTEXT, collaborators: 6 })
+    : neighbourhood(id, { limit: EXPAND_LIMIT })));
+  if (!graph) return;
+  node.data("expanded", true);
+  place(graph, id, `around ${label}`);
+  refreshCard();
+}
+
+/** The works behind a collaboration edge (or, for the focus, its own works). */
+async function showWorks(a, b = null) {
+  const graph = await fetchGraph("the works", () => (b
+    ? api(`/api/v1/authors/${encodeURIComponent(a)}/shared-works`, { with: b, limit: EXPAND_LIMIT })
+    : neighbourhood(a, { types: "Work", edge_types: "AUTHORED", limit: EXPAND_LIMIT })));
+  if (!graph) return;
+  const who = b ? `shared works of ${cy.getElementById(a).data("label")} and ${cy.getElementById(b).data("label")}`
+                : `works of ${cy.getElementById(a).data("label")}`;
+  place(graph, a, who);
+}
+
+/** The filters in force, or a problem to show: the checked types and a valid year range. */
+function filters() {
+  const types = new Set([...document.querySelectorAll("#type-filter input:checked")].map((i) => i.value));
+  const inputs = ["year-from", "year-to"].map((id) => document.getElementById(id));
+  const [from, to] = inputs.map((input) => (input.value.trim() === "" ? null : Number(input.value)));
+  let problem = null;
+  if ([from, to].some((y) => y !== null && (!Number.isInteger(y) || y < 1000 || y > 9999))) {
+    problem = "Years have four digits, like 2021.";
+  } else if (from !== null && to !== null && from > to) {
+    problem = `The first year (${from}) is after the second (${to}): swap them, or clear one.`;
+  }
+  inputs.forEach((input) => input.setAttribute("aria-invalid", problem ? "true" : "false"));
+  const message = document.getElementById("year-error");
+  message.textContent = problem || "";
+  message.hidden = !problem;
+  return problem ? null : { types, from: from ?? -Infinity, to: to ?? Infinity, ranged: from !== null || to !== null };
+}
+
+/** Hide nodes of unchecked types and works outside the year range; re-lay out when asked. */
+function applyFilters(relayout = true) {
+  const wanted = filters();
+  if (!wanted) return;
   cy.batch(() => cy.nodes().forEach((node) => {
     const year = node.data("year");
     // with a range set, a work of unknown year cannot be said to fall in it
-    const ranged = from !== -Infinity || to !== Infinity;
-    const outOfRange = node.data("type") === "Work" && ranged && (year === null || year < from || year > to);
-    node.toggleClass("filtered", !types.has(node.data("type")) || outOfRange);
+    const outOfRange = node.data("type") === "Work" && wanted.ranged &&
+      (year === null || year < wanted.from || year > wanted.to);
+    node.toggleClass("filtered", node.id() !== focusId && (!wanted.types.has(node.data("type")) || outOfRange));
   }));
-  renderList();
-}
-
-/** Recompute sizes and filters after nodes were added. */
-function afterChange() {
-  resize(cy);
-  applyFilters();
-}
-
-/** The text alternative: every visible node by type, each a button that selects it. */
-function renderList() {
-  const list = document.getElementById("node-list");
-  const visible = cy.nodes().not(".filtered");
-  const items = [];
-  for (const type of TYPES) {
-    const nodes = visible.filter((n) => n.data("type") === type).sort((a, b) => a.data("label").localeCompare(b.data("label")));
-    nodes.forEach((node) => items.push(h("li", { "data-node-id": node.id(), "data-type": type },
-      h("span", { class: `swatch type-${type.toLowerCase()}`, "aria-hidden": "true" }),
-      h("button", { type: "button", "aria-current": node.selected() ? "true" : null, onclick: () => select(node.id()) },
-        node.data("label")),
-      h("span", { class: "muted" }, type.toLowerCase()))));
+  if (relayout && cy.scratch("drawn")) {
+    layout();
+    fit();
+    renderList(cy, select);
   }
-  list.replaceChildren(...items);
-  document.getElementById("list-count").textContent = `(${visible.length})`;
 }
 
-/** Select a node: highlight it, show its card; centre it when chosen outside the graph
- *  (never on a click in the graph, where panning would move the node under a double-click). */
-function select(id, centre = true) {
+/** Select a node: highlight it and show its card; centre it when chosen outside the graph. */
+function select(id, centreIt = true) {
   const node = cy.getElementById(id);
   if (node.empty()) return;
   cy.nodes().unselect();
   node.select();
-  if (centre) cy.animate({ center: { eles: node } }, { duration: 200 });
-  showCard(node);
-  renderList();
+  if (centreIt) cy.animate({ center: { eles: node } }, { duration: 200 });
+  refreshCard();
+  renderList(cy, select);
 }
 
-/** The card of a node: what it is, a few properties, and what can be done from it. */
-function showCard(node) {
-  const props = node.data("props") || {};
-  const rows = CARD_FIELDS.filter((key) => props[key] !== undefined && props[key] !== null)
-    .flatMap((key) => [h("dt", {}, key.replace(/_/g, " ")), h("dd", {}, String(props[key]))]);
+/** The selected node's card, with the actions that fit what it is. */
+function refreshCard() {
+  const node = cy.nodes(":selected").first();
+  if (node.empty()) return;
   const id = node.id();
-  const actions = h("div", { class: "actions" },
-    h("button", { type: "button", class: "primary", disabled: node.data("expanded") || null,
-                  onclick: () => expand(id) }, node.data("expanded") ? "Expanded" : "Expand"),
-    h("a", { class: "button", href: `/explore?focus=${encodeURIComponent(id)}` }, "Focus here"),
-    node.data("type") === "Author" ? h("a", { class: "button", href: `/authors/${encodeURIComponent(id)}` }, "Profile") : null);
-  document.getElementById("card-body").replaceChildren(
-    h("p", {}, h("span", { class: `chip type-${node.data("type").toLowerCase()}` }, node.data("type"))),
-    h("h3", { "data-testid": "card-title" }, node.data("label")),
-    h("p", { class: "muted" }, h("code", {}, id)),
-    h("dl", {}, rows), actions);
-}
-
-/** Find the shortest collaboration path between two authors and highlight it. */
-async function findPath(event) {
-  event.preventDefault();
-  const result = document.getElementById("path-result");
-  const from = document.getElementById("path-from").value.trim();
-  const to = document.getElementById("path-to").value.trim();
-  busy(true, "Peergraph is looking for the shortest collaboration path.");
-  try {
-    const found = await api("/api/v1/paths", { from, to });
-    addElements(cy, toElements(found), found.from);
-    cy.elements().removeClass("on-path");
-    const path = found.paths[0];
-    path.forEach((id, i) => {
-      cy.getElementById(id).addClass("on-path");
-      if (i) cy.edges().filter((e) => [path[i - 1], id].includes(e.source().id()) && [path[i - 1], id].includes(e.target().id())).addClass("on-path");
-    });
-    afterChange();
-    const authors = path.map((id) => cy.getElementById(id)).filter((n) => n.data("type") === "Author");
-    result.textContent = authors.map((n) => n.data("label")).join(" → ") +
-      ` (${found.hops} step${found.hops === 1 ? "" : "s"} through shared works)`;
-    cy.fit(cy.nodes(".on-path"), 40);
-  } catch (error) {
-    result.textContent = error.message;
-  } finally {
-    busy(false);
+  const type = node.data("type");
+  const expanded = node.data("expanded");
+  const actions = [];
+  if (id === focusId && type === "Author") {
+    const totals = node.data("totals");
+    actions.push([`Show works${totals ? ` (${totals.works})` : ""}`, () => showWorks(id), true]);
+  } else {
+    actions.push([expanded ? "Expanded" : "Expand", expanded ? null : () => expand(id), true]);
   }
-}
-
-/** Search the full-text index; each hit gets a button that adds it to the graph. */
-async function search(event) {
-  event.preventDefault();
-  const q = document.getElementById("add-q").value.trim();
-  const out = document.getElementById("add-results");
-  if (!q) return;
-  try {
-    const found = await api("/api/v1/search", { q, limit: 8 });
-    out.replaceChildren(...found.items.map((hit) => h("li", {},
-      h("button", { type: "button", onclick: () => addNode(hit.id) }, "Add"),
-      h("span", {}, `${hit.label || hit.id} (${hit.type})`))));
-    if (!found.items.length) out.replaceChildren(h("li", {}, "Nothing matched."));
-  } catch (error) {
-    out.replaceChildren(h("li", {}, error.message));
+  if (type === "Author" && id !== focusId && focusId && cy.getElementById(focusId).data("type") === "Author") {
+    actions.push(["Shared works", () => showWorks(focusId, id)]);
   }
+  if (id !== focusId) actions.push(["Make this the focus", `/explore?focus=${encodeURIComponent(id)}`]);
+  if (type === "Author") actions.push(["Profile", `/authors/${encodeURIComponent(id)}`]);
+  showCard(node, actions);
 }
 
-/** Add one node (and its links to what is drawn already), then select it. */
-async function addNode(id) {
-  busy(true, "Peergraph is adding the node and its links to what is shown.");
-  try {
-    const graph = await neighbourhood(id, { limit: 200 });
-    const centre = toElements({ nodes: graph.nodes.filter((n) => n.id === graph.center), edges: [] });
-    const linked = graph.edges.map((e) => (e.source === graph.center ? e.target : e.source))
-      .find((other) => cy.getElementById(other).nonempty());
-    addElements(cy, [...centre, ...toElements({ nodes: [], edges: graph.edges })], linked || null);
-    afterChange();
-    select(graph.center);
-  } catch (error) {
-    statusLine.textContent = `Could not add: ${error.message}`;
-  } finally {
-    busy(false);
-  }
-}
+export { applyFilters, busy, expand, fit, layout, place, select, separateLabels, showWorks, statusLine };
+export const state = { get cy() { return cy; }, get focus() { return focusId; } };
 
-/** Start: draw the focus's neighbourhood, or explain how to begin. */
+/** Draw the first view and wire the controls; the path and search live in explorer_tools.js. */
 async function start() {
   const cytoscape = await loadCytoscape();
   if (!cytoscape) {
-    loading.textContent = "The graph library is not installed here: run `npm ci --prefix web`.";
+    loading.textContent = "The graph cannot be drawn on this server: its graph library is missing. Ask its operator to install the web dependencies.";
     return;
   }
-  cy = cytoscape({ container: document.getElementById("graph"), style: style(),
-                   selectionType: "single" });
-  window.peergraphExplorer = { cy, expand, select };  // for tests and the browser console
+  cy = cytoscape({ container: document.getElementById("graph"), style: style(), selectionType: "single",
+                   minZoom: 0.2, maxZoom: 3, wheelSensitivity: 0.3 });
+  window.peergraphExplorer = { cy, expand, select, fit, showWorks };  // for tests and scripts
   cy.on("tap", "node", (event) => select(event.target.id(), false));
   cy.on("dbltap", "node", (event) => expand(event.target.id()));
+  cy.on("tap", 'edge[type = "COLLABORATES_WITH"]', (event) => showWorks(event.target.source().id(), event.target.target().id()));
+  cy.on("mouseover", "node", (event) => tooltip(`${event.target.data("label")}: ${describe(event.target)}`, event.renderedPosition));
+  cy.on("mouseover", "edge", (event) => { event.target.addClass("hover"); tooltip(describeEdge(event.target), event.renderedPosition); });
+  cy.on("mouseout", "node, edge", (event) => { event.target.removeClass("hover"); tooltip(null); });
+  cy.on("viewport", () => tooltip(null));
   document.querySelectorAll("#type-filter input, #year-filter input")
-    .forEach((input) => input.addEventListener("input", applyFilters));
-  document.getElementById("path-form").addEventListener("submit", findPath);
-  document.getElementById("add-form").addEventListener("submit", search);
-  document.getElementById("relayout").addEventListener("click", relayout);
-  const focus = root.dataset.focus;
-  if (!focus) {
+    .forEach((input) => input.addEventListener("change", () => applyFilters()));
+  document.getElementById("zoom-in").addEventListener("click", () => cy.zoom({ level: cy.zoom() * 1.3, renderedPosition: centre() }));
+  document.getElementById("zoom-out").addEventListener("click", () => cy.zoom({ level: cy.zoom() / 1.3, renderedPosition: centre() }));
+  document.getElementById("fit").addEventListener("click", () => fit());
+  document.getElementById("reset").addEventListener("click", () => focusId && firstView(root.dataset.focus));
+  document.getElementById("card-close").addEventListener("click", closeSheet);
+  const { wireTools } = await import("./explorer_tools.js");
+  wireTools();
+  if (!root.dataset.focus) {
     busy(false);
-    statusLine.textContent = "Search to add a node, or open the explorer from a profile.";
+    statusLine.textContent = "Search for a researcher or a paper to begin, or open the explorer from a profile.";
+    root.dataset.ready = "true";
     return;
   }
-  const centre = await expand(focus, FIRST_LIMIT);
-  if (centre) {
-    cy.getElementById(centre).addClass("focus");
-    document.getElementById("path-from").value = centre;
+  if (await firstView(root.dataset.focus)) {
+    select(focusId, false);
+    closeSheet();
   }
   root.dataset.ready = "true";
 }
 
+export { h, showPath };
 start();

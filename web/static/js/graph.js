@@ -6,13 +6,23 @@ const COLOURS = { Author: "#2563eb", Work: "#d97706", Topic: "#059669",
                   Institution: "#7c3aed", Venue: "#db2777" };
 const SHAPES = { Author: "ellipse", Work: "round-rectangle", Topic: "diamond",
                  Institution: "hexagon", Venue: "triangle" };
-const LABEL_CHARS = 38;
+const LABEL_CHARS = 34;
+// What each size means, stated in the legend: authors by trust score, topics and venues by
+// the works of the focus they hold, works by nothing (all the same).
+export const SIZE_RULES = { authorMin: 22, authorPerPoint: 0.5, unscored: 22, work: 14,
+                            institution: 28, countMin: 18, countPerRoot: 6, countMax: 56 };
 
-/** Load Cytoscape.js from /static/vendor (web/node_modules); null when it is not installed. */
+/** Load Cytoscape.js from /static/vendor (web/node_modules), with the fcose layout when the
+ *  page loaded it (its UMD scripts set window.cytoscapeFcose); null when not installed. */
 export async function loadCytoscape() {
   try {
     const module = await import("/static/vendor/cytoscape/cytoscape.esm.min.mjs");
-    return module.default;
+    const cytoscape = module.default;
+    if (window.cytoscapeFcose && !cytoscape.peergraphFcose) {
+      cytoscape.use(window.cytoscapeFcose);
+      cytoscape.peergraphFcose = true;
+    }
+    return cytoscape;
   } catch (error) {
     console.warn("graph library missing (run `npm ci --prefix web`)", error);
     return null;
@@ -69,9 +79,13 @@ export function toElements(graph) {
             props: n.properties || {}, year: n.properties?.year ?? null,
             trust: n.properties?.trust_score ?? null },
   }));
-  const edges = graph.edges.map((e) => ({
-    group: "edges", data: { id: e.id, source: e.source, target: e.target, type: e.type, props: e.properties || {} },
-  }));
+  const edges = graph.edges.map((e) => {
+    const props = e.properties || {};
+    const count = props.shared_works ?? props.works ?? null;
+    return { group: "edges", data: { id: e.id, source: e.source, target: e.target, type: e.type,
+             props, count, width: count ? 1.2 + 1.6 * Math.log2(1 + count) : 1.2,
+             countLabel: e.type === "COLLABORATES_WITH" && count ? String(count) : "" } };
+  });
   return [...nodes, ...edges];
 }
 
@@ -100,13 +114,19 @@ function ring(centre, nodes) {
   });
 }
 
-/** Size authors by trust score and everything else by degree. */
+/** Sizes as SIZE_RULES states: authors by trust score, topics and venues by the works
+ *  counted on their edges (the most of any edge), institutions and works fixed. */
 export function resize(cy) {
+  const r = SIZE_RULES;
   cy.nodes().forEach((node) => {
+    const type = node.data("type");
     const trust = node.data("trust");
-    const size = node.data("type") === "Author" && trust !== null
-      ? 26 + trust * 0.5
-      : 16 + Math.min(node.degree(false), 20) * 1.4;
+    const counts = node.connectedEdges().map((e) => e.data("type") === "COLLABORATES_WITH" ? 0 : e.data("count") || 0);
+    const most = Math.max(0, ...counts);
+    let size = r.work;
+    if (type === "Author") size = trust === null ? r.unscored : r.authorMin + trust * r.authorPerPoint;
+    else if (type === "Institution") size = r.institution;
+    else if (type !== "Work") size = Math.min(r.countMax, r.countMin + r.countPerRoot * Math.sqrt(most));
     node.data("size", size);
   });
 }
@@ -121,15 +141,24 @@ export function style() {
     { selector: "node", style: {
       label: "data(short)", width: "data(size)", height: "data(size)", "font-size": 13,
       "text-valign": "bottom", "text-margin-y": 3, color: "#1c2430",
-      "text-background-color": "#ffffff", "text-background-opacity": 0.75,
-      "text-background-padding": 1, "border-width": 1, "border-color": "#ffffff" } },
+      "text-wrap": "wrap", "text-max-width": 120,
+      "text-background-color": "#ffffff", "text-background-opacity": 0.85,
+      "text-background-padding": 2, "border-width": 1, "border-color": "#ffffff" } },
     ...byType,
-    // Work titles would bury the graph: shown only on the selected work and along a path.
+    // Work titles would bury the graph: shown only along a path (the card shows the selected one's).
     { selector: 'node[type = "Work"]', style: { label: "" } },
-    { selector: 'node[type = "Work"]:selected, node[type = "Work"].on-path', style: { label: "data(short)" } },
-    { selector: 'node[type = "Author"]', style: { "font-size": 17 } },
-    { selector: "edge", style: { width: 1.2, "line-color": "#b7c0cc", "curve-style": "bezier" } },
-    { selector: 'edge[type = "COLLABORATES_WITH"]', style: { width: 3, "line-color": "#7ea2f0" } },
+    { selector: 'node[type = "Work"].on-path', style: { label: "data(short)" } },
+    { selector: 'node[type = "Author"]', style: { "font-size": 14, "font-weight": 600 } },
+    { selector: 'node[type = "Author"][!trust]', style: { "border-style": "dashed", "border-width": 2, "border-color": "#1c2430" } },
+    { selector: "edge", style: { width: "data(width)", "line-color": "#c3cad4", "curve-style": "bezier" } },
+    { selector: 'edge[type = "COLLABORATES_WITH"]', style: {
+      "line-color": "#7ea2f0", label: "data(countLabel)", "font-size": 11, color: "#10213f",
+      "text-background-color": "#ffffff", "text-background-opacity": 1, "text-background-padding": 2,
+      "text-background-shape": "roundrectangle" } },
+    { selector: 'edge[type = "WORKS_ON"]', style: { "line-color": "#9fd8c2", "line-style": "dashed" } },
+    { selector: 'edge[type = "AFFILIATED_WITH"]', style: { "line-color": "#c9b6f2" } },
+    { selector: 'edge[type = "PUBLISHES_IN"]', style: { "line-color": "#f2b6cf", "line-style": "dashed" } },
+    { selector: "edge.hover", style: { "line-color": "#2563eb", "z-index": 10 } },
     { selector: "node.focus", style: { "border-width": 4, "border-color": "#10213f", "font-weight": "bold" } },
     { selector: "node:selected", style: { "border-width": 4, "border-color": "#f59e0b" } },
     { selector: "node.on-path", style: { "border-width": 5, "border-color": "#dc2626" } },
