@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
+import orjson
 
 from core.values import TEMPORAL, iso_text
-from service.encoding import dumps
 
 FORMATS = ("graphml", "gexf", "csv")
 MEDIA_TYPES = {"json": "application/json", "graphml": "application/graphml+xml",
@@ -69,9 +69,14 @@ def scalar(value: Any) -> Scalar | None:
         return value
     if isinstance(value, TEMPORAL):
         return str(iso_text(value))
-    if isinstance(value, list | tuple | dict):
-        return dumps(value).decode()  # JSON text, temporal values inside written as ISO
-    return str(value)  # e.g. a spatial point: its own text form
+    if isinstance(value, list | dict):
+        return orjson.dumps(value, default=_inner).decode()
+    return str(value)  # e.g. a spatial point: its own text form, POINT(x y)
+
+
+def _inner(value: Any) -> str:
+    """A value inside a list or map that JSON has no type for, as text."""
+    return str(iso_text(value)) if isinstance(value, TEMPORAL) else str(value)
 
 
 def node_attributes(node: dict[str, Any]) -> dict[str, Scalar]:
