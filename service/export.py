@@ -57,8 +57,7 @@ def export(graph: dict[str, Any], fmt: str, what: str = "neighbourhood") -> Expo
 
 
 def file_name(node_id: str, what: str, extension: str) -> str:
-    """`peergraph-<id>-<what>.<ext>`, the id reduced to characters safe in any file system
-    and in a quoted header value."""
+    """`peergraph-<id>-<what>.<ext>`, the id cut to characters safe in files and headers."""
     safe = re.sub(r"[^A-Za-z0-9._-]+", "_", node_id).strip("._-")[:80] or "node"
     return f"peergraph-{safe}-{what}.{extension}"
 
@@ -101,10 +100,10 @@ def _with_properties(own: dict[str, Any], props: dict[str, Any]) -> dict[str, Sc
 
 
 def uniform(rows: list[dict[str, Scalar]]) -> list[dict[str, Scalar]]:
-    """The rows with one type per attribute: mixed numbers as float, other mixes as text.
-
-    GraphML and GEXF declare each attribute's type once; networkx would declare a mixed
-    attribute twice under one name, which Gephi reads as two columns or refuses."""
+    """The rows with one type per attribute: mixed numbers as float, other mixes as text."""
+    # An attribute's type is declared once per file. For a mixed one (a trust score of 1
+    # here, 0.5 there) networkx's GraphML declares the name twice, its GEXF as the first
+    # type seen (0.5 written under `long`).
     kinds: dict[str, set[type]] = {}
     for row in rows:
         for key, value in row.items():
@@ -146,8 +145,7 @@ def to_graphml(graph: dict[str, Any]) -> bytes:
 
 
 def to_gexf(graph: dict[str, Any]) -> bytes:
-    """GEXF 1.2 (Gephi): the node label is the GEXF label; an edge's type is its label,
-    since GEXF keeps an edge's `type` for directed/undirected."""
+    """GEXF 1.2 (Gephi); an edge's type is its label (GEXF's `type` means directed or not)."""
     multi = to_networkx(graph)
     # A plain DiGraph unless two edges share their ends: networkx adds a `key` column to
     # every edge of a multigraph. The edge's own id travels as `id` either way.
