@@ -3,7 +3,7 @@ back with null ends/type/id (read-committed); it is left out instead of failing 
 
 from __future__ import annotations
 
-from service.repository.graph import _edges, _nodes
+from service.repository.graph import _edges, drawable_nodes
 
 
 def test_edges_deleted_meanwhile_are_left_out() -> None:
@@ -15,4 +15,4 @@ def test_edges_deleted_meanwhile_are_left_out() -> None:
 def test_nodes_deleted_meanwhile_are_left_out() -> None:
     rows = [{"id": "A1", "labels": ["Author"], "hop": 0, "props": {"name": "Ada"}},
             {"id": None, "labels": [], "hop": 1, "props": {}}]
-    assert [n["id"] for n in _nodes(rows)] == ["A1"]
+    assert [n["id"] for n in drawable_nodes(rows)] == ["A1"]

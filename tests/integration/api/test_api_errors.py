@@ -32,6 +32,8 @@ INVALID = [
     ("/api/v1/nodes/researcher0/neighbourhood?edge_types=KNOWS", "edge_types",
      "unknown 'KNOWS'; use any of AUTHORED, ABOUT, PUBLISHED_IN, CITES, AFFILIATED_WITH, "
      "COLLABORATES_WITH"),
+    ("/api/v1/nodes/researcher0/neighbourhood?format=xml", "format",
+     "Input should be 'json', 'graphml', 'gexf' or 'csv'"),
     ("/api/v1/authors/researcher0/works?cursor=-1", "cursor",
      "not a cursor this API returned; pass next_cursor from the previous page as is"),
     ("/api/v1/authors/researcher0/works?cursor=WzEsMl0", "cursor",
