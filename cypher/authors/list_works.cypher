@@ -3,7 +3,8 @@
 // repeats or skips a work when other works are loaded meanwhile.
 // Contract: $id (author id), $year_from, $year_to (int or null), $type (string or null),
 // $after_year (int or null: sort_year of the last work of the previous page, -1 for no
-// year), $after_id (string or null: its id), $limit (int: rows wanted, ask one more to
+// year), $after_id (string or null: its id), $skip (int: works passed over first, for the
+// web page's numbered pages; 0 with a cursor), $limit (int: rows wanted, ask one more to
 // know whether another page follows), $max_authors (int: authors listed per work);
 // returns one row, none when no author has that id: id (the author's id), total (int,
 // works matching the filters), items (list of {id, title, year, type, doi,
@@ -25,6 +26,7 @@ CALL (a) {
   WHERE $after_id IS NULL OR sort_year < $after_year
      OR (sort_year = $after_year AND w.id > $after_id)
   ORDER BY sort_year DESC, w.id
+  SKIP $skip
   LIMIT $limit
   RETURN collect(w {.id, .title, .year, .type, .doi, .cited_by_count, sort_year: sort_year,
     venue: COLLECT { MATCH (w)-[:PUBLISHED_IN]->(v:Venue) RETURN v {.id, .name} LIMIT 1 }[0],

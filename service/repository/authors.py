@@ -28,11 +28,11 @@ TOP_TOPICS = 5
 AUTHORS_PER_WORK = 10
 
 
-def get_profile(graph: Graph, author_id: str) -> Profile:
-    """The profile snapshot of an author found by any of its ids."""
+def get_profile(graph: Graph, author_id: str, top_topics: int = TOP_TOPICS) -> Profile:
+    """The profile snapshot of an author found by any of its ids (`top_topics` listed)."""
     row = read_entity(graph, "authors/get_profile", author_id, "Author",
                       close_min=CLOSE_SHARED_WORKS, topic_min_score=TOPIC_COUNT_THRESHOLD,
-                      top_topics=TOP_TOPICS)
+                      top_topics=top_topics)
     author = row["author"]
     return Profile(
         id=author["id"], name=author["name"], orcid=author["orcid"],
@@ -77,12 +77,13 @@ def _verification(author: dict[str, Any]) -> Verification | None:
 
 def list_works(graph: Graph, author_id: str, *, limit: int,
                cursor: str | None, year_from: int | None, year_to: int | None,
-               work_type: str | None) -> WorksPage:
-    """One page of works, newest first; next_cursor continues after its last item."""
+               work_type: str | None, skip: int = 0) -> WorksPage:
+    """One page of works, newest first; next_cursor continues after its last item (`skip`
+    passes over works first: the web page's numbered pages)."""
     after_year, after_id = decode_cursor(cursor) if cursor else (None, None)
     row = read_entity(graph, "authors/list_works", author_id, "Author",
                       year_from=year_from, year_to=year_to, type=work_type,
-                      after_year=after_year, after_id=after_id, limit=limit + 1,
+                      after_year=after_year, after_id=after_id, skip=skip, limit=limit + 1,
                       max_authors=AUTHORS_PER_WORK)
     items = row["items"]
     more = len(items) > limit

@@ -1,8 +1,7 @@
 """The web explorer's pages: `/` (search, most trusted), `/authors/{id}` (the profile page),
-`/explore` (the interactive graph); the routers of sign-in (web/signin.py, with ORCID:
-web/orcid_signin.py), the account pages (web/account.py, web/overview.py) and the
-invitations page (web/inbox.py); and the static files they
-use."""
+`/works/{id}` (a work in the graph), `/explore` (the interactive graph); the routers of
+sign-in (web/signin.py, with ORCID: web/orcid_signin.py), the account pages (web/account.py,
+web/overview.py) and the invitations page (web/inbox.py); and the static files they use."""
 
 from __future__ import annotations
 
@@ -18,7 +17,7 @@ from core.settings import PROJECT_ROOT
 from service import id_path  # noqa: F401  (registers the {…:anyid} path type)
 from service.deps import AccountsDep, GraphDep, SettingsDep
 from service.identity.rescore import rescore_pending
-from service.repository import authors
+from service.repository import authors, entities
 from service.repository import search as search_repo
 from service.web import account, actions, inbox, orcid_signin, overview, signin, views
 from service.web.render import caller_context, render
@@ -84,18 +83,18 @@ def home(request: Request, graph: GraphDep, store: AccountsDep,
 @router.get("/authors/{author_id:anyid}")
 def profile(request: Request, author_id: Annotated[str, Path(max_length=512)],
             graph: GraphDep, settings: SettingsDep, store: AccountsDep,
-            works_after: Annotated[str | None, Query(max_length=512)] = None,
-            works_from: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> Response:
+            works_page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> Response:
     """The profile page laid out as the seed: snapshot, actions, graph, published work."""
     who = caller_context(request)
 
     def build() -> dict[str, Any]:
-        p = authors.get_profile(graph, author_id)
-        works, abstracts = views.works_page(graph, p.id, works_after)
+        p = authors.get_profile(graph, author_id, top_topics=views.TOPICS_LISTED)
+        works, abstracts = views.works_page(graph, p.id, works_page)
         history = views.history_of(graph, p.id)
         viewer = views.viewer_of(graph, store, who["caller"], p.id)
         return {"p": p, "works": works, "abstracts": abstracts,
-                "works_from": works_from if works_after else 0,
+                "works_page": works_page, "works_from": (works_page - 1) * views.WORKS_PER_PAGE,
+                "works_pages": max(1, -(-works.total // views.WORKS_PER_PAGE)),
                 "close": views.close_collaborators(graph, p.id),
                 "signals": views.signal_rows(p), "history": history,
                 "history_points": views.history_points(history),
@@ -103,6 +102,14 @@ def profile(request: Request, author_id: Annotated[str, Path(max_length=512)],
                 "rescoring": rescore_pending(request, p.id)}
 
     return page(request, "profile.html", build, who)
+
+
+@router.get("/works/{work_id:anyid}")
+def work_page(request: Request, work_id: Annotated[str, Path(max_length=512)],
+              graph: GraphDep) -> Response:
+    """A work: title, authors, venue, year, abstract, topics, references and citing works."""
+    who = caller_context(request)
+    return page(request, "work.html", lambda: {"w": entities.get_work(graph, work_id)}, who)
 
 
 @router.get("/explore")

@@ -18,6 +18,7 @@ from service.schemas.authors import Collaborator, Profile, WorksPage
 from service.schemas.scoring import ScoreHistory
 
 WORKS_PER_PAGE = 10
+TOPICS_LISTED = 100  # the profile lists five, the rest behind "show all"; past 100, a count
 HOME_LIST_SIZE = 8
 HISTORY_SHOWN = 10
 SIGNAL_NAMES = {"publication": "Publication record", "impact": "Impact",
@@ -104,10 +105,11 @@ def invite_reasons(viewer: Viewer, name: str) -> list[str]:
 
 
 def works_page(graph: Graph, author_id: str,
-               cursor: str | None) -> tuple[WorksPage, dict[str, str]]:
-    """One page of works and their abstracts (by work id)."""
-    page = authors.list_works(graph, author_id, limit=WORKS_PER_PAGE, cursor=cursor,
-                              year_from=None, year_to=None, work_type=None)
+               number: int) -> tuple[WorksPage, dict[str, str]]:
+    """Page `number` (from 1) of the works, and their abstracts (by work id)."""
+    page = authors.list_works(graph, author_id, limit=WORKS_PER_PAGE, cursor=None,
+                              year_from=None, year_to=None, work_type=None,
+                              skip=(number - 1) * WORKS_PER_PAGE)
     rows = read_rows(graph, "web/list_work_abstracts", ids=[w.id for w in page.items])
     return page, {row["id"]: row["abstract"] for row in rows if row["abstract"]}
 
@@ -135,7 +137,9 @@ def signal_rows(profile: Profile) -> list[dict[str, Any]]:
         share = abs(contribution) / abs(weight) if weight else 0
         rows.append({"key": key, "name": SIGNAL_NAMES.get(key, key.replace("_", " ")),
                      "contribution": f"{contribution:g}", "weight": f"{weight:g}",
-                     "percent": round(min(1.0, share) * 100), "penalty": weight < 0})
+                     "percent": round(min(1.0, share) * 100), "penalty": weight < 0,
+                     # a penalty signal is shown as one only when it takes points away
+                     "penalised": contribution < 0})
     return rows
 
 

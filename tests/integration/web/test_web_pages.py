@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from playwright.sync_api import Page, expect
-from web_helpers import WebApp, graph_ids, save_screenshot
+from test_web_explorer import OVERLAPS as OVERLAPS_JS
+from web_helpers import WebApp, graph_ids, people_words, save_screenshot, serious_axe_violations
 
 OpenPage = Callable[..., Page]
 COLLABORATORS = {"researcher1", "researcher2", "researcher3", "researcher4"}
@@ -51,12 +53,56 @@ def test_profile_actions_ask_to_log_in_and_explain_the_locked_invitation(
     expect(page).to_have_url(page.url.split("/signin")[0] + "/signin?next=/authors/researcher0")
 
 
-def test_research_graph_panel_draws_the_four_collaborators(open_page: OpenPage) -> None:
-    page = open_page("/authors/researcher0")
+# Pairs of drawn labels whose boxes intersect (as in test_web_explorer.py, on the profile's).
+OVERLAPS = OVERLAPS_JS.replace("peergraphExplorer", "peergraphProfile")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_research_graph_panel_shows_work_topics_and_collaborators(open_page: OpenPage,
+                                                                   width: int) -> None:
+    page = open_page("/authors/researcher0", width=width)
     expect(page.locator("#mini-loading")).to_be_hidden()
-    assert graph_ids(page, "peergraphProfile", "node") == {"researcher0", *COLLABORATORS}
-    expect(page.get_by_test_id("mini-graph-list").locator("li")).to_have_count(4)
-    save_screenshot(page, "profile.png")
+    drawn = graph_ids(page, "peergraphProfile", "node")
+    assert {"researcher0", *COLLABORATORS} <= drawn
+    listed = page.get_by_test_id("mini-graph-list")
+    for kind in ("Author", "Work", "Topic"):
+        expect(listed.locator(f"li[data-type={kind}]")).not_to_have_count(0)
+    assert len(drawn) <= 20  # capped, so every label reads
+    assert page.evaluate(OVERLAPS) == []
+    violations = serious_axe_violations(page)
+    assert not violations, "\n".join(violations)
+    save_screenshot(page, "profile.png" if width == 1280 else "profile-phone.png")
+
+
+def test_all_topics_are_behind_show_all(open_page: OpenPage) -> None:
+    page = open_page("/authors/researcher0")
+    total = int(page.get_by_test_id("count-topics").inner_text())
+    expect(page.get_by_test_id("topics").locator("li")).to_have_count(min(5, total))
+    if total > 5:
+        more = page.get_by_test_id("more-topics")
+        more.get_by_text(f"Show all {total} topics").click()
+        expect(more.locator("li")).to_have_count(total - 5)
+
+
+def test_a_work_title_leads_to_its_page(open_page: OpenPage) -> None:
+    page = open_page("/authors/researcher0")
+    first = page.locator("li.work").first.locator(".work-title a")
+    title = first.inner_text()
+    first.click()
+    expect(page.get_by_test_id("work-title")).to_have_text(title)
+    authors = page.get_by_test_id("work-authors")
+    expect(authors.get_by_role("link", name="researcher0")).to_be_visible()
+    for heading in ("Abstract", "Topics", "In the graph", "References", "Cited by"):
+        expect(page.get_by_role("heading", name=heading, exact=False).first).to_be_visible()
+    people_words(page)
+    violations = serious_axe_violations(page)
+    assert not violations, "\n".join(violations)
+    save_screenshot(page, "work.png")
+
+
+def test_unknown_work_is_a_404_page(open_page: OpenPage) -> None:
+    page = open_page("/works/no-such-work", error_page=True)
+    expect(page.get_by_role("heading", name="Not found")).to_be_visible()
 
 
 def test_published_work_is_paginated_with_folded_abstracts(open_page: OpenPage) -> None:
@@ -71,8 +117,15 @@ def test_published_work_is_paginated_with_folded_abstracts(open_page: OpenPage) 
     first.locator("details summary").click()
     expect(abstract).to_be_visible()
     page.get_by_test_id("works-next").click()
-    expect(page.locator(".pager")).to_contain_text("Showing 11\u201320 of 65")
+    expect(page.locator(".pager")).to_contain_text("Showing 11\u201320 of 65 (page 2 of 7)")
     expect(page.locator("li.work")).to_have_count(10)
+    page.get_by_test_id("works-next").click()
+    expect(page.locator(".pager")).to_contain_text("Showing 21\u201330 of 65")
+    page.get_by_test_id("works-prev").click()
+    expect(page.locator(".pager")).to_contain_text("Showing 11\u201320 of 65")
+    page.get_by_test_id("works-prev").click()
+    expect(page.locator(".pager")).to_contain_text("(page 1 of 7)")
+    expect(page.get_by_test_id("works-prev")).to_have_count(0)
 
 
 def test_start_page_lists_and_searches(open_page: OpenPage) -> None:

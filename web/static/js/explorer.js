@@ -3,7 +3,7 @@
 // nodes around what was clicked and lays out only those, so the drawing stays put.
 import { addElements, api, h, loadCytoscape, neighbourhood, resize, style, toElements } from "./graph.js";
 import { closeSheet, describe, describeEdge, renderList, showCard, showPath, tooltip } from "./explorer_panels.js";
-import { separateLabels } from "./layout.js";
+import { fitReadable, forceLayout, separateLabels } from "./layout.js";
 
 const root = document.getElementById("explorer");
 const loading = document.getElementById("explore-loading");
@@ -14,11 +14,6 @@ const CONTEXT = PHONE ? { collaborators: 8, topics: 4, institutions: 2, venues: 
                       : { collaborators: 12, topics: 6, institutions: 4, venues: 3 };
 const EXPAND_LIMIT = PHONE ? 12 : 24;
 const MAX_ZOOM_ON_FIT = 1.3;
-// Labels are at least READABLE_PX on screen after a fit: when the fit zooms out, the model's
-// font grows (up to MAX_FONT) and the labels are separated again.
-const READABLE_PX = 11.5;
-const BASE_FONT = 13;
-const MAX_FONT = 30;
 let cy = null;
 let focusId = null;
 
@@ -31,37 +26,15 @@ function busy(on, what = "") {
 /** Lay out what is shown: all of it (first view, filters) or only `fresh` around the rest. */
 function layout(fresh = null) {
   const shown = cy.elements().not(".filtered");
-  const pinned = fresh ? shown.nodes().not(fresh) : cy.collection();
-  const fcose = Boolean(window.cytoscapeFcose);
-  const edge = PHONE ? 70 : 110;
-  const options = fcose
-    ? { name: "fcose", quality: "proof", randomize: !fresh && !cy.scratch("drawn"), animate: false,
-        nodeDimensionsIncludeLabels: true, packComponents: true, padding: 24,
-        nodeRepulsion: () => 9000, idealEdgeLength: () => edge, nodeSeparation: PHONE ? 60 : 90,
-        fixedNodeConstraint: pinned.nonempty()
-          ? pinned.map((n) => ({ nodeId: n.id(), position: { ...n.position() } })) : undefined }
-    : { name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true };
-  shown.layout(options).run();
+  const pinned = fresh ? shown.nodes().not(fresh) : cy.getElementById(focusId);
+  forceLayout(shown, pinned, { randomize: !fresh && !cy.scratch("drawn"), spacing: PHONE ? 70 : 110,
+                               fix: Boolean(fresh) });
   cy.scratch("drawn", true);
-  separateLabels(shown.nodes(), fresh ? pinned : cy.getElementById(focusId));
 }
 
-/** Fit what is shown (or `eles`), never zooming in so far that a few nodes look huge, and
- *  with labels large enough to read at the zoom the fit ends at (then separated again). */
+/** Fit what is shown (or `eles`), labels readable at the zoom it ends at. */
 function fit(eles = null) {
-  const target = eles || cy.elements().not(".filtered");
-  cy.stop();
-  for (let round = 0; round < 3; round += 1) {
-    cy.fit(target, 24);
-    if (cy.zoom() > MAX_ZOOM_ON_FIT) cy.zoom({ level: MAX_ZOOM_ON_FIT, renderedPosition: centre() });
-    const size = Math.min(MAX_FONT, Math.max(BASE_FONT, Math.ceil(READABLE_PX / cy.zoom())));
-    if (size === (cy.scratch("font") || BASE_FONT)) return;
-    cy.scratch("font", size);
-    cy.style().selector("node").style({ "font-size": size, "text-max-width": Math.round(size * 9) })
-      .selector('node[type = "Author"]').style("font-size", size + 1)
-      .selector("edge").style("font-size", Math.round(size * 0.85)).update();
-    separateLabels(cy.nodes(":visible"), cy.getElementById(focusId));
-  }
+  fitReadable(cy, eles || cy.elements().not(".filtered"), cy.getElementById(focusId), MAX_ZOOM_ON_FIT);
 }
 
 const centre = () => ({ x: cy.width() / 2, y: cy.height() / 2 });

@@ -4,6 +4,45 @@
 
 const GAP = 6;  // model pixels kept between two boxes
 const ROUNDS = 80;
+// Labels are at least READABLE_PX on screen after a fit: when the fit zooms out, the model's
+// font grows (up to MAX_FONT) and the labels are separated again.
+const READABLE_PX = 11.5;
+const BASE_FONT = 13;
+const MAX_FONT = 30;
+
+/** The fcose force layout over `shown` (cose without fcose), `pinned` nodes held where they
+ *  are when `fix`; then labels separated, moving `pinned` least. `spacing`: edge length. */
+export function forceLayout(shown, pinned, { randomize = false, spacing = 110, fix = true } = {}) {
+  const options = window.cytoscapeFcose
+    ? { name: "fcose", quality: "proof", randomize, animate: false, nodeDimensionsIncludeLabels: true,
+        packComponents: true, padding: 24, nodeRepulsion: () => 9000, idealEdgeLength: () => spacing,
+        nodeSeparation: spacing * 0.8,
+        fixedNodeConstraint: fix && pinned.nonempty()
+          ? pinned.map((n) => ({ nodeId: n.id(), position: { ...n.position() } })) : undefined }
+    : { name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true };
+  shown.layout(options).run();
+  separateLabels(shown.nodes(), pinned);
+}
+
+/** Fit `target`, never zooming past `maxZoom`, with labels readable at the zoom it ends at
+ *  (the font grows as the fit zooms out; labels are separated again, `keep` held still). */
+export function fitReadable(cy, target, keep, maxZoom = 1.3) {
+  cy.stop();
+  for (let round = 0; round < 3; round += 1) {
+    cy.fit(target, 24);
+    if (cy.zoom() > maxZoom) cy.zoom({ level: maxZoom, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    const size = Math.min(MAX_FONT, Math.max(BASE_FONT, Math.ceil(READABLE_PX / cy.zoom())));
+    if (size === (cy.scratch("font") || BASE_FONT)) return;
+    cy.scratch("font", size);
+    cy.style().selector("node").style({ "font-size": size, "text-max-width": Math.round(size * 9) })
+      .selector('node[type = "Author"]').style("font-size", size + 1)
+      .selector("edge").style("font-size", Math.round(size * 0.85)).update();
+    // labels measured at the old size before the first frame keep that size's box (and are
+    // drawn clipped to it): take the elements out and back in to measure them afresh
+    cy.batch(() => cy.elements().remove().restore());
+    separateLabels(cy.nodes(":visible"), keep);
+  }
+}
 
 /** The node's box with its label, in model coordinates. */
 function box(node) {

@@ -1,6 +1,7 @@
 // The profile page: the research-graph slice, and the follow / claim / invite actions.
 import { wireClaims } from "./claim.js";
-import { addElements, h, loadCytoscape, neighbourhood, pageWrite, resize, style, toElements } from "./graph.js";
+import { addElements, api, h, loadCytoscape, neighbourhood, pageWrite, resize, style, toElements } from "./graph.js";
+import { fitReadable, forceLayout } from "./layout.js";
 
 const profile = document.getElementById("profile");
 const authorId = profile.dataset.authorId;
@@ -14,40 +15,56 @@ function say(message, kind = "ok") {
   statusBox.hidden = false;
 }
 
-/** Draw the author's collaborators and institutions, with a list as the text alternative. */
+// Capped so that every label reads in the small drawing: the closest few of each kind.
+const SLICE = { collaborators: 6, topics: 4, institutions: 2, venues: 2 };
+const RECENT_WORKS = 4;
+
+/** The author in context (co-authors, topics, institutions, venues) and a few recent works. */
+async function slice() {
+  const [context, works] = await Promise.all([
+    api(`/api/v1/authors/${encodeURIComponent(authorId)}/context`, SLICE),
+    neighbourhood(authorId, { types: "Work", edge_types: "AUTHORED", limit: RECENT_WORKS + 1 })]);
+  return { ...context, nodes: [...context.nodes, ...works.nodes.filter((n) => n.id !== context.center)],
+           edges: [...context.edges, ...works.edges] };
+}
+
+/** Where a node of the slice leads: a profile, a work page, or the explorer. */
+function hrefOf(node) {
+  const id = encodeURIComponent(node.id);
+  if (node.type === "Author") return `/authors/${id}`;
+  if (node.type === "Work") return `/works/${id}`;
+  return `/explore?focus=${id}`;
+}
+
+/** Draw the slice, with a list as the text alternative. */
 async function drawSlice() {
   const loading = document.getElementById("mini-loading");
   const container = document.getElementById("mini-graph");
   const list = document.getElementById("mini-graph-list");
   try {
-    const [cytoscape, graph] = await Promise.all([
-      loadCytoscape(), neighbourhood(authorId, { types: "Author,Institution", limit: 40 })]);
+    const [cytoscape, graph] = await Promise.all([loadCytoscape(), slice()]);
     for (const node of graph.nodes.filter((n) => n.id !== graph.center)) {
-      const href = node.type === "Author" ? `/authors/${encodeURIComponent(node.id)}`
-                                          : `/explore?focus=${encodeURIComponent(node.id)}`;
-      list.append(h("li", { "data-node-id": node.id }, h("a", { href }, node.label), ` (${node.type.toLowerCase()})`));
+      list.append(h("li", { "data-node-id": node.id, "data-type": node.type },
+        h("a", { href: hrefOf(node), class: "math-text" }, node.label), ` (${node.type.toLowerCase()})`));
     }
-    if (!graph.nodes.some((n) => n.id !== graph.center)) list.append(h("li", {}, "No collaborators or institutions yet."));
+    if (!graph.nodes.some((n) => n.id !== graph.center)) list.append(h("li", {}, "No collaborators, topics or institutions yet."));
     if (!cytoscape) {
-      loading.textContent = "The graph library is not installed here (run `npm ci --prefix web`); the list below shows the same neighbours.";
+      loading.textContent = "The graph cannot be drawn here; the list below shows the same neighbours.";
       return;
     }
-    const cy = cytoscape({ container, style: style(), boxSelectionEnabled: false });
+    const cy = cytoscape({ container, style: style(), boxSelectionEnabled: false, minZoom: 0.2, maxZoom: 2.5 });
     addElements(cy, toElements(graph));
-    cy.getElementById(graph.center).addClass("focus");
+    const focus = cy.getElementById(graph.center).addClass("focus");
     resize(cy);
-    cy.layout({ name: "concentric", concentric: (n) => (n.id() === graph.center ? 2 : 1),
-                levelWidth: () => 1, minNodeSpacing: 110, animate: false, padding: 30 }).run();
+    forceLayout(cy.elements(), focus, { randomize: true, spacing: 80, fix: false });
+    fitReadable(cy, cy.elements(), focus);
     cy.on("tap", "node", (event) => {
-      const node = event.target;
-      if (node.id() !== graph.center && node.data("type") === "Author") {
-        window.location.href = `/authors/${encodeURIComponent(node.id())}`;
-      }
+      if (event.target.id() !== graph.center) window.location.href = hrefOf({ id: event.target.id(), type: event.target.data("type") });
     });
     window.peergraphProfile = { cy };
     loading.hidden = true;
   } catch (error) {
-    loading.textContent = `The graph could not be loaded: ${error.message}`;
+    loading.textContent = `The graph could not be loaded: ${error.message} Reload the page to try again.`;
   }
 }
 
