@@ -81,10 +81,12 @@ def problem_content(example: dict[str, Any]) -> dict[str, Any]:
 
 
 def problem_response(status: int, description: str, detail: str | None = None,
-                     errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+                     errors: list[dict[str, Any]] | None = None, code: str | None = None,
+                     title: str | None = None) -> dict[str, Any]:
     """One OpenAPI `responses` entry: the problem body, with an example of this status."""
+    example = problem_example(status, detail, code, title, errors)
     return {"model": ProblemBody, "description": description,
-            "content": problem_content(problem_example(status, detail, errors=errors))}
+            "content": problem_content(example)}
 
 
 def problem_responses(*statuses: int, meaning: dict[int, str] = MEANING
