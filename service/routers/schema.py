@@ -13,6 +13,7 @@ router = APIRouter(tags=["analyst"])
 
 
 def _property(name: str, kind: str, mandatory: bool = True) -> dict[str, Any]:
+    """One property entry, as the model queries list it."""
     return {"name": name, "types": [kind], "mandatory": mandatory}
 
 

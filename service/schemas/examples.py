@@ -25,6 +25,7 @@ SCORED_AT = "2025-11-03T02:00:14.675000Z"
 
 def _signal(raw: dict[str, Any], normalised: float, weight: float,
             contribution: float) -> dict[str, Any]:
+    """One signal of the trust breakdown."""
     return {"raw": raw, "normalised": normalised, "weight": weight,
             "contribution": contribution}
 
@@ -81,20 +82,24 @@ COLLABORATORS_PAGE: Example = {
 
 def _node(node_id: str, kind: str, label: str, hop: int | None,
           **properties: Any) -> dict[str, Any]:
+    """A node as the graph answers draw it."""
     return {"id": node_id, "type": kind, "label": label, "hop": hop, "properties": properties}
 
 
 def _edge(source: str, kind: str, target: str, **properties: Any) -> dict[str, Any]:
+    """An edge, its id `source|TYPE|target` as the graph answers make it."""
     return {"id": f"{source}|{kind}|{target}", "source": source, "target": target,
             "type": kind, "properties": properties}
 
 
 def _author(author_id: str, hop: int | None, score: int, band: str) -> dict[str, Any]:
+    """A scored author node of the sample."""
     return _node(author_id, "Author", author_id, hop, name=author_id, trust_score=score,
                  trust_band=band, verification_level="L1")
 
 
 def _work(work: dict[str, Any], hop: int | None) -> dict[str, Any]:
+    """A work node of the sample."""
     return _node(work["id"], "Work", work["title"], hop, title=work["title"],
                  year=work["year"], type="preprint")
 
