@@ -7,6 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from service.schemas import examples
+
 
 class TrustSignal(BaseModel):
     """One signal's part in the trust score."""
@@ -67,6 +69,8 @@ class TopicRef(BaseModel):
 class Profile(BaseModel):
     """The profile snapshot the seed page shows."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.PROFILE]})
+
     id: str
     name: str | None
     orcid: str | None = None
@@ -110,6 +114,8 @@ class WorkSummary(BaseModel):
 class WorksPage(BaseModel):
     """One page of an author's works, newest first."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.WORKS_PAGE]})
+
     author_id: str
     total: int = Field(description="works matching the filters, over all pages")
     items: list[WorkSummary]
@@ -129,6 +135,8 @@ class Collaborator(BaseModel):
 
 class CollaboratorsPage(BaseModel):
     """An author's co-authors, most shared works first."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.COLLABORATORS_PAGE]})
 
     author_id: str
     total: int

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
+from service.schemas import examples
 from service.schemas.authors import AuthorRef, VenueRef
 
 
@@ -41,6 +42,8 @@ class WorkCounts(BaseModel):
 class WorkDetail(BaseModel):
     """A work with its authors, topics, venue, references and citing works (first pages)."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.WORK]})
+
     id: str
     title: str | None
     abstract: str | None = None
@@ -75,6 +78,8 @@ class TopicAuthor(AuthorRef):
 class TopicDetail(BaseModel):
     """A topic with its work count, its best works and most active authors."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.TOPIC]})
+
     id: str
     name: str | None
     source: str | None = None
@@ -93,6 +98,8 @@ class AffiliatedAuthor(AuthorRef):
 
 class InstitutionDetail(BaseModel):
     """An institution with its author count and its most prolific affiliated authors."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.INSTITUTION]})
 
     id: str
     name: str | None

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
+
+from service.schemas import examples
 
 
 class GraphNode(BaseModel):
@@ -30,6 +32,8 @@ class GraphEdge(BaseModel):
 class Neighbourhood(BaseModel):
     """A node's neighbourhood; `truncated` says that some neighbours were left out."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.NEIGHBOURHOOD]})
+
     center: str
     depth: int
     nodes: list[GraphNode]
@@ -47,7 +51,8 @@ class CollaborationPaths(BaseModel):
     nodes: list[GraphNode]
     edges: list[GraphEdge]
 
-    model_config = {"populate_by_name": True, "serialize_by_alias": True}
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True,
+                              json_schema_extra={"examples": [examples.PATHS]})
 
 
 class ContextTotals(BaseModel):
@@ -65,10 +70,14 @@ class AuthorContext(Neighbourhood):
     (WORKS_ON, `works`), institutions (AFFILIATED_WITH) and venues (PUBLISHES_IN, `works`);
     works are counted on those edges, not drawn. `truncated`: some were left out."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.CONTEXT]})
+
     totals: ContextTotals
 
 
 class SharedWorks(Neighbourhood):
     """The works two authors share, linked to both by AUTHORED; `total` counts them all."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.SHARED_WORKS]})
 
     total: int

@@ -5,15 +5,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from service.identity.claims import ClaimRequest
+from service.schemas import identity_examples as ex
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
 class UserCreate(BaseModel):
     """A new platform user (admins only)."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [ex.USER_CREATE]})
     email: str = Field(max_length=254, pattern=EMAIL_PATTERN, examples=["ada@example.org"])
     display_name: str = Field(min_length=1, max_length=200, examples=["Ada Lovelace"])
     is_admin: bool = False
@@ -23,6 +25,7 @@ class UserCreate(BaseModel):
 class UserOut(BaseModel):
     """A platform user."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [ex.USER]})
     id: str
     email: str | None = Field(None, description="None for an account made by signing in "
                                                 "with ORCID")
@@ -38,12 +41,14 @@ class UserOut(BaseModel):
 class UserList(BaseModel):
     """Platform users, newest first."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [ex.USER_LIST]})
     users: list[UserOut]
 
 
 class TokenCreate(BaseModel):
     """A token to issue: for the caller, or (admins only) for another user."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [ex.TOKEN_CREATE]})
     name: str | None = Field(None, max_length=100, examples=["laptop"])
     expires_in_days: int | None = Field(None, ge=1, le=3650)
     user_id: str | None = Field(None, max_length=64, description="Admins only: issue to "
@@ -53,6 +58,7 @@ class TokenCreate(BaseModel):
 class TokenOut(BaseModel):
     """A token's metadata; its secret is never shown again after it was issued."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [ex.REVOKED_TOKEN]})
     id: str
     user_id: str
     name: str | None = None
@@ -64,6 +70,7 @@ class TokenOut(BaseModel):
 class TokenIssued(BaseModel):
     """A new token and its secret, shown this once only."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [ex.TOKEN_ISSUED]})
     token: TokenOut
     secret: str = Field(description="Send as `Authorization: Bearer <secret>`; shown once")
 
@@ -71,6 +78,7 @@ class TokenIssued(BaseModel):
 class UserCreated(BaseModel):
     """A new user and, unless asked otherwise, its first token."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [ex.USER_CREATED]})
     user: UserOut
     token: TokenIssued | None = None
 
@@ -78,12 +86,14 @@ class UserCreated(BaseModel):
 class TokenList(BaseModel):
     """The caller's tokens, newest first."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [ex.TOKEN_LIST]})
     tokens: list[TokenOut]
 
 
 class FollowState(BaseModel):
     """Whether the caller follows the author now, and the author's follower count."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [ex.FOLLOW_STATE]})
     author_id: str
     following: bool
     followers: int
@@ -103,6 +113,7 @@ class FollowedAuthor(BaseModel):
 class FollowingPage(BaseModel):
     """Authors the caller follows, most recent first."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [ex.FOLLOWING_PAGE]})
     authors: list[FollowedAuthor]
     limit: int
     offset: int
@@ -125,6 +136,7 @@ class ClaimCreate(BaseModel):
     """How to prove the record is yours: a code e-mailed to an address on it, ORCID, or a
     review of your evidence by an admin."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [*ex.CLAIM_CREATE]})
     method: Literal["email", "orcid", "review"]
     email: str | None = Field(
         None, max_length=254, pattern=EMAIL_PATTERN,
@@ -141,6 +153,7 @@ class ClaimCreate(BaseModel):
 class ClaimOut(BaseModel):
     """A claim of an author record."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [ex.CLAIM]})
     id: str
     method: str
     status: str = Field(description="pending, review (waiting for an admin), verified, "
@@ -163,6 +176,7 @@ class ClaimOut(BaseModel):
 class ClaimStarted(BaseModel):
     """A started claim and what to do next."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [ex.CLAIM_STARTED]})
     claim: ClaimOut
     authorize_url: str | None = Field(None, description="orcid: send the browser here")
     detail: str
@@ -177,12 +191,14 @@ class ClaimStarted(BaseModel):
 class ClaimVerify(BaseModel):
     """The e-mailed code, or the authorisation code ORCID returned."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [ex.CLAIM_VERIFY]})
     code: str = Field(min_length=1, max_length=512)
 
 
 class ClaimResult(BaseModel):
     """The outcome of a verification or a dispute's resolution."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [ex.CLAIM_RESULT]})
     claim: ClaimOut
     detail: str
 
@@ -195,12 +211,14 @@ class ClaimResult(BaseModel):
 class ClaimResolve(BaseModel):
     """An admin's decision on a disputed claim."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [ex.CLAIM_RESOLVE]})
     decision: Literal["grant", "reject"]
 
 
 class ClaimReview(BaseModel):
     """An admin's decision on a claim in review (or a dispute)."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [ex.CLAIM_REVIEW]})
     decision: Literal["approve", "reject"]
     reason: str = Field("", max_length=2000, description="required to reject; the claimant "
                                                          "reads it")
@@ -220,6 +238,7 @@ class ClaimRouteOut(BaseModel):
 class ClaimRoutes(BaseModel):
     """The ways to claim a record, strongest first (review is always last)."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [ex.CLAIM_ROUTES]})
     author_id: str
     routes: list[ClaimRouteOut]
 
@@ -227,12 +246,14 @@ class ClaimRoutes(BaseModel):
 class ClaimList(BaseModel):
     """Claims, newest first."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [ex.CLAIM_LIST]})
     claims: list[ClaimOut]
 
 
 class InvitationCreate(BaseModel):
     """An invitation to collaborate, from the caller's claimed record to another."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [ex.INVITATION_CREATE]})
     to_author_id: str = Field(min_length=1, max_length=512)
     message: str = Field(min_length=1, max_length=2000)
     from_author_id: str | None = Field(None, max_length=512,
@@ -242,6 +263,7 @@ class InvitationCreate(BaseModel):
 class InvitationOut(BaseModel):
     """A collaboration invitation."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [ex.INVITATION]})
     id: str
     message: str
     status: str = Field(description="pending, accepted or declined")
@@ -258,6 +280,7 @@ class InvitationOut(BaseModel):
 class InvitationList(BaseModel):
     """Invitations, newest first."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [ex.INVITATION_LIST]})
     invitations: list[InvitationOut]
 
 
@@ -276,4 +299,5 @@ class AuditEventOut(BaseModel):
 class AuditPage(BaseModel):
     """Audit events, newest first; pass the last `at` as `before` for the next page."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [ex.AUDIT_PAGE]})
     events: list[AuditEventOut]

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
+
+from service.schemas import examples
 
 
 class HistoricScore(BaseModel):
@@ -22,6 +24,8 @@ class HistoricScore(BaseModel):
 
 class ScoreHistory(BaseModel):
     """An author's published scores, newest first (only runs where the score changed)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.SCORE_HISTORY]})
 
     author_id: str
     history: list[HistoricScore]
@@ -43,11 +47,15 @@ class ScoringRunOut(BaseModel):
 class ScoringRuns(BaseModel):
     """Rescoring runs, newest first."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.SCORING_RUNS]})
+
     runs: list[ScoringRunOut]
 
 
 class RescoreStarted(BaseModel):
     """A rescoring run was asked for; it shows in GET /api/v1/scoring/runs."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.RESCORE_STARTED]})
 
     full: bool
     detail: str

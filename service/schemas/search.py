@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
+
+from service.schemas import examples
 
 
 class SearchHit(BaseModel):
@@ -20,6 +22,8 @@ class SearchHit(BaseModel):
 
 class SearchResults(BaseModel):
     """Hits of every requested type, best score first within each type, merged by score."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.SEARCH]})
 
     query: str
     types: list[str]

@@ -11,6 +11,9 @@ from playwright.sync_api import Page
 from web_helpers import WebApp, save_screenshot, serious_axe_violations
 
 OpenPage = Callable[..., Page]
+PROFILE_OPERATION = "author_profile_api_v1_authors__author_id__get"
+# Values only the profile's example holds (service/schemas/examples.py), shown unfolded.
+SHOWN = ("Emerging", "A5023888391")
 
 
 def _operations(web_app: WebApp) -> int:
@@ -30,6 +33,11 @@ def test_swagger_ui_shows_every_operation_offline(open_page: OpenPage,
     violations = serious_axe_violations(page)
     assert not violations, "\n".join(violations)
     save_screenshot(page, "docs-swagger.png", full_page=False)
+    operation = page.locator(f"#operations-authors-{PROFILE_OPERATION}")
+    operation.locator(".opblock-summary").first.click()
+    sample = operation.locator(".responses-wrapper .highlight-code").first
+    sample.wait_for()
+    assert all(value in sample.inner_text() for value in SHOWN), sample.inner_text()[:500]
 
 
 def test_redoc_shows_every_operation_offline(open_page: OpenPage, web_app: WebApp) -> None:
@@ -41,6 +49,9 @@ def test_redoc_shows_every_operation_offline(open_page: OpenPage, web_app: WebAp
     violations = serious_axe_violations(page)
     assert not violations, "\n".join(violations)
     save_screenshot(page, "docs-redoc.png", full_page=False)
+    profile = page.locator(f"[data-section-id='operation/{PROFILE_OPERATION}']")
+    text = profile.inner_text()
+    assert all(value in text for value in SHOWN), text[text.find("Response samples"):][:3000]
 
 
 def test_the_redoc_bundle_is_served_without_its_cdn_logo(web_app: WebApp) -> None:
