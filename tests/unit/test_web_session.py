@@ -31,8 +31,9 @@ def test_breakdown_rows_and_history_points() -> None:
                       institutions=[], top_topics=[])
     rows = views.signal_rows(profile)
     assert rows[0] == {"key": "publication", "name": "Publication record", "contribution": "15",
-                       "weight": "20", "percent": 75, "penalty": False}
-    assert rows[1]["penalty"] and rows[1]["percent"] == 0
+                       "weight": "20", "percent": 75, "penalty": False, "penalised": False}
+    # a penalty signal at zero is not shown as a penalty (it took nothing away)
+    assert rows[1]["penalty"] and not rows[1]["penalised"] and rows[1]["percent"] == 0
     at = datetime(2025, 1, 1, tzinfo=UTC)
     history = ScoreHistory(author_id="a", history=[
         HistoricScore(run_id="2", value=50, band="Established", breakdown={}, at=at),
