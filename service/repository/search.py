@@ -15,6 +15,10 @@ from service.schemas.search import SearchHit, SearchResults
 
 SEARCH_TYPES = ("author", "work")
 _QUERY_FILES = {"author": "search/search_authors", "work": "search/search_works"}
+_INDEXES = {"author": "author_names", "work": "work_text"}
+# Hits counted (per type) and paged through, at most: past this a query is too broad to page.
+MAX_COUNTED = 10_000
+AUTHORS_PER_HIT = 5
 # What Lucene reports for a query it cannot parse (Neo4j wraps it in ProcedureCallFailed).
 # Neo4j passes only our fixed index name and $q, so such a failure is always about $q.
 _LUCENE_FAILURES = ("org.apache.lucene", "IllegalArgumentException")
@@ -23,27 +27,34 @@ _OPERATORS = {"and", "or", "not", "to"}
 SNIPPET_CHARS = 160
 
 
-def search(graph: Graph, q: str, types: list[str],
-           limit: int) -> SearchResults:
-    """Hits of each type from its full-text index, merged best score first."""
+def search(graph: Graph, q: str, types: list[str], limit: int,
+           offset: int = 0) -> SearchResults:
+    """Hits of each type from its full-text index, merged best score first; one page of
+    them from `offset`, and how many there are (each type counted up to MAX_COUNTED)."""
     hits: list[SearchHit] = []
     terms = _terms(q)
     for kind in types:
-        for row in _run(graph, kind, q, limit):
+        # the merged page needs every type's best offset + limit hits
+        for row in _run(graph, _QUERY_FILES[kind], q=q, skip=0, limit=offset + limit,
+                        max_authors=AUTHORS_PER_HIT):
             props = present(row["props"])
             text = props.pop("abstract", None)
+            highlight, where = _highlight(terms, row["label"], text)
             hits.append(SearchHit(type=kind, id=row["id"], label=row["label"],
                                   score=row["score"], properties=props,
-                                  highlight=_highlight(terms, row["label"], text)))
+                                  highlight=highlight, highlight_in=where))
     hits.sort(key=lambda hit: hit.score, reverse=True)
-    return SearchResults(query=q, types=types, items=hits[:limit])
+    counts = [_run(graph, "search/count_hits", index=_INDEXES[kind], q=q,
+                   cap=MAX_COUNTED)[0]["total"] for kind in types]
+    return SearchResults(query=q, types=types, items=hits[offset:offset + limit],
+                         total=sum(counts), total_is_lower_bound=MAX_COUNTED in counts,
+                         offset=offset, limit=limit)
 
 
-def _run(graph: Graph, kind: str, q: str,
-         limit: int) -> list[Any]:
-    """One index's hits; a query Lucene cannot parse is the caller's 422, not our 500."""
+def _run(graph: Graph, name: str, **params: Any) -> list[Any]:
+    """One index query's rows; a query Lucene cannot parse is the caller's 422, not our 500."""
     try:
-        return graph.read(_QUERY_FILES[kind], q=q, limit=limit)
+        return graph.read(name, **params)
     except ClientError as exc:
         text = exc.message or ""
         if "ProcedureCallFailed" in (exc.code or "") and any(
@@ -63,17 +74,20 @@ def _terms(q: str) -> list[str]:
     return list(dict.fromkeys(w.lower() for w in words))
 
 
-def _highlight(terms: list[str], label: str | None, text: str | None) -> str | None:
-    """The label, or else a passage of the text, with matching words marked; HTML-escaped."""
+def _highlight(terms: list[str], label: str | None,
+               text: str | None) -> tuple[str | None, str | None]:
+    """The label, or else a passage of the text, with matching words marked (HTML-escaped),
+    and which of the two it is ("label", "text"; None when nothing matched)."""
     if not terms:
-        return None
+        return None, None
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, terms)) + r")", re.IGNORECASE)
     if label and pattern.search(label):
-        return _mark(pattern, label)
+        return _mark(pattern, label), "label"
     if text and (match := pattern.search(text)):
         start = max(0, match.start() - SNIPPET_CHARS // 2)
-        return ("…" if start else "") + _mark(pattern, text[start:start + SNIPPET_CHARS])
-    return None
+        passage = text[start:start + SNIPPET_CHARS]
+        return ("…" if start else "") + _mark(pattern, passage), "text"
+    return None, None
 
 
 def _mark(pattern: re.Pattern[str], passage: str) -> str:

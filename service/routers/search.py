@@ -24,10 +24,16 @@ def search(
                                         "fuzzy~, AND/OR/NOT, title:word")],
     types: Annotated[str | None, Query(max_length=100, description="author,work")] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Annotated[int, Query(ge=0, le=search_repo.MAX_COUNTED,
+                                 description="hits passed over (paging)")] = 0,
 ) -> SearchResults:
-    """Ranked hits with their Lucene scores and a highlighted passage.
+    """Ranked hits with their Lucene scores and a highlighted passage, one page from
+    `offset`, and `total` (each type counted up to 10 000: `total_is_lower_bound`).
 
-    A query Lucene cannot parse is a 422 that says why.
+    Work hits carry their first five authors and the author count; author hits their
+    trust score and band and the latest institution. A query Lucene cannot parse is a 422
+    that says why.
     """
     return search_repo.search(graph, q.strip(),
-                              allowed(types, search_repo.SEARCH_TYPES, "types"), limit)
+                              allowed(types, search_repo.SEARCH_TYPES, "types"), limit,
+                              offset)

@@ -190,7 +190,10 @@ SEARCH: Example = {
     "items": [{"type": "work", "id": FABIND["id"], "label": FABIND["title"],
                "score": 3.692863941192627,
                "highlight": "FABind: Fast and Accurate <mark>Protein</mark>-Ligand Binding",
-               "properties": {"type": "preprint", "year": 2024}}],
+               "highlight_in": "label",
+               "properties": {"type": "preprint", "year": 2024, "author_count": 1,
+                              "authors": [{"id": R0, "name": R0}]}}],
+    "total": 1, "total_is_lower_bound": False, "offset": 0, "limit": 20,
 }
 
 SCORE_HISTORY: Example = {

@@ -17,6 +17,8 @@ class SearchHit(BaseModel):
     label: str | None
     score: float = Field(description="Lucene relevance; comparable within one type only")
     highlight: str | None = Field(None, description="the matching passage, terms in <mark>")
+    highlight_in: str | None = Field(None, description="where the passage is from: label "
+                                                       "(the name or title) or text (abstract)")
     properties: dict[str, Any]
 
 
@@ -28,3 +30,7 @@ class SearchResults(BaseModel):
     query: str
     types: list[str]
     items: list[SearchHit]
+    total: int = Field(description="hits of all requested types (each counted up to 10 000)")
+    total_is_lower_bound: bool = Field(description="true when a type had 10 000 hits or more")
+    offset: int
+    limit: int

@@ -36,6 +36,7 @@ VENDOR_DIRS = {
     "swagger-ui": "swagger-ui-dist",
     "redoc": "redoc/bundles",
 }
+RESULTS_PER_PAGE = 20
 NODE_TYPES = [("Author", "Authors"), ("Work", "Works"), ("Topic", "Topics"),
               ("Institution", "Institutions"), ("Venue", "Venues")]
 
@@ -61,19 +62,23 @@ def error_page(request: Request, status: int, title: str, detail: str) -> Respon
 
 @router.get("/")
 def home(request: Request, graph: GraphDep, store: AccountsDep,
-         q: Annotated[str | None, Query(max_length=500)] = None) -> Response:
-    """Search box and results, the most trusted and the most recently scored authors."""
+         q: Annotated[str | None, Query(max_length=500)] = None,
+         page_number: Annotated[int, Query(alias="page", ge=1, le=500)] = 1) -> Response:
+    """Search box and results (pages of RESULTS_PER_PAGE), the most trusted and the most
+    recently scored authors."""
     who = caller_context(request)
 
     def build() -> dict[str, Any]:
-        results, error = [], None
+        results, error = None, None
         if q and q.strip():
+            offset = min((page_number - 1) * RESULTS_PER_PAGE, search_repo.MAX_COUNTED)
             try:
-                results = search_repo.search(graph, q.strip(),
-                                             list(search_repo.SEARCH_TYPES), 20).items
+                results = search_repo.search(graph, q.strip(), list(search_repo.SEARCH_TYPES),
+                                             RESULTS_PER_PAGE, offset)
             except PeergraphError as exc:  # an unparsable query is the visitor's to fix
                 error = exc.detail
-        return {"q": q, "results": results, "search_error": error,
+        return {"q": q, "results": results, "search_error": error, "page": page_number,
+                "per_page": RESULTS_PER_PAGE,
                 "lists": views.home_lists(graph),
                 "mine": views.my_lists(graph, store, who["caller"])}
 

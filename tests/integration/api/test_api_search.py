@@ -51,3 +51,40 @@ def test_lucene_syntax_error_is_a_readable_422(sample_client: TestClient) -> Non
 def test_limit_bounds_the_hits(sample_client: TestClient) -> None:
     body = sample_client.get("/api/v1/search", params={"q": "learning", "limit": 3}).json()
     assert len(body["items"]) == 3
+
+
+def test_pages_follow_one_another_and_the_total_counts_them_all(
+        sample_client: TestClient) -> None:
+    def page(offset: int) -> dict:
+        return sample_client.get("/api/v1/search", params={
+            "q": "learning", "types": "work", "limit": 3, "offset": offset}).json()
+
+    first, second = page(0), page(3)
+    assert first["total"] == second["total"] >= 6 and not first["total_is_lower_bound"]
+    assert (first["offset"], second["offset"], first["limit"]) == (0, 3, 3)
+    one = {i["id"] for i in first["items"]}
+    two = {i["id"] for i in second["items"]}
+    assert len(one) == len(two) == 3 and not one & two
+    whole = sample_client.get("/api/v1/search", params={
+        "q": "learning", "types": "work", "limit": 6}).json()
+    assert [i["id"] for i in whole["items"]] == [*[i["id"] for i in first["items"]],
+                                                 *[i["id"] for i in second["items"]]]
+    assert page(first["total"])["items"] == []
+
+
+def test_work_hits_name_their_authors_and_author_hits_their_trust(
+        sample_client: TestClient) -> None:
+    body = sample_client.get("/api/v1/search", params={"q": SEED_TITLE, "limit": 1}).json()
+    hit = body["items"][0]
+    assert hit["highlight_in"] == "label"
+    names = [a["name"] for a in hit["properties"]["authors"]]
+    assert "researcher0" in names and hit["properties"]["author_count"] == len(names)
+    author = sample_client.get("/api/v1/search", params={"q": "researcher3",
+                                                         "types": "author"}).json()
+    assert {"works"} <= set(author["items"][0]["properties"])
+
+
+def test_offset_past_the_counted_hits_is_a_422(sample_client: TestClient) -> None:
+    response = sample_client.get("/api/v1/search", params={"q": "x", "offset": 10_001})
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["parameter"] == "offset"

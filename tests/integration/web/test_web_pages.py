@@ -135,9 +135,32 @@ def test_start_page_lists_and_searches(open_page: OpenPage) -> None:
     expect(top.locator("li").first).to_contain_text("researcher0")
     page.get_by_label("Search authors, titles and abstracts").fill("researcher3")
     page.get_by_label("Search authors, titles and abstracts").press("Enter")
+    expect(page.get_by_test_id("results-count")).to_contain_text("result")
     results = page.get_by_test_id("search-results")
+    expect(results.locator(".chip.trust").first).to_be_visible()
     results.get_by_role("link", name="researcher3").click()
     expect(page.get_by_role("heading", name="researcher3", level=1)).to_be_visible()
+
+
+def test_search_results_show_each_title_once_with_authors_and_pages(
+        open_page: OpenPage) -> None:
+    page = open_page("/?q=learning")
+    count = page.get_by_test_id("results-count")
+    expect(count).to_contain_text("results for “learning”")
+    total = int(count.inner_text().split()[0])
+    hits = page.get_by_test_id("search-results").locator("li.hit")
+    expect(hits).to_have_count(min(20, total))
+    first = hits.first
+    title = first.locator(".hit-title").inner_text()
+    assert first.inner_text().count(title) == 1  # the title once, highlighted in place
+    expect(first.locator(".hit-meta")).not_to_be_empty()
+    if total > 20:
+        page.get_by_test_id("results-next").click()
+        expect(page.locator(".pager")).to_contain_text("Showing 21\u2013")
+        page.get_by_test_id("results-prev").click()
+        expect(page.locator(".pager")).to_contain_text("Showing 1\u2013")
+    violations = serious_axe_violations(page)
+    assert not violations, "\n".join(violations)
 
 
 def test_pages_fit_a_phone_and_start_with_a_skip_link(open_page: OpenPage) -> None:
