@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from html.parser import HTMLParser
 
 # Entities end in ';' here: html.unescape alone would also decode the legacy forms without
@@ -39,8 +38,9 @@ INLINE = frozenset((
     "xref",
 ))
 DROPPED = frozenset({"script", "style"})  # their content is code, never text
-# Invisible characters that are not control characters but break words for search.
-INVISIBLE = str.maketrans("", "", "\u00ad\u200b\ufeff")
+# Control characters (Unicode Cc) but the whitespace ones, which the last step collapses;
+# and invisible ones that are not controls but split words for search (soft hyphen, ZWSP, BOM).
+INVISIBLE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u200b\ufeff]")
 # Stand-in for '&' while the parser runs, so it cannot decode entities a second time.
 AMP = "\x00"
 
@@ -94,9 +94,7 @@ class _TextOnly(HTMLParser):
 
 
 def _kind(tag: str) -> str | None:
-    """'block', 'inline' or 'dropped' for a markup tag; None when it is not markup.
-
-    Namespaced tags (jats:p, mml:mi) are markup whatever their local name."""
+    """'block', 'inline' or 'dropped' for a markup tag (any jats:/mml: one); None if not markup."""
     prefix, _, local = tag.rpartition(":")
     if local in DROPPED:
         return "dropped"
@@ -127,17 +125,10 @@ def strip_tags(value: str) -> str:
     return "".join(parser.parts).replace(AMP, "&")
 
 
-def _visible(char: str) -> bool:
-    """False for control characters (whitespace aside: it is collapsed later)."""
-    return char.isspace() or unicodedata.category(char) != "Cc"
-
-
 def clean_text(value: str | None) -> str | None:
     """A title or abstract as stored: decoded, untagged, one space between words; None when
     nothing is left. LaTeX ($\\mathbf{X}$) is kept as written."""
     if value is None:
         return None
-    text = unescape(value)
-    text = "".join(c for c in text if _visible(c)).translate(INVISIBLE)
-    text = strip_tags(text)
+    text = strip_tags(INVISIBLE.sub("", unescape(value) if "&" in value else value))
     return " ".join(text.split()) or None
