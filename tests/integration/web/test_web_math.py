@@ -12,7 +12,7 @@ from collections.abc import Callable
 import httpx
 import pytest
 from playwright.sync_api import Page, expect
-from web_helpers import WebApp, serious_axe_violations
+from web_helpers import WebApp, save_screenshot, serious_axe_violations
 
 from loaders.pipeline import LoadOptions
 from loaders.sample import load_sample_run
@@ -66,6 +66,7 @@ def test_search_snippets_render_tex_in_abstracts(open_page: OpenPage, width: int
     snippet = page.get_by_test_id("search-results").locator("p.snippet.math-text").first
     expect(snippet.locator(".katex")).to_have_count(1)
     expect(snippet.locator("mark")).to_have_text("combines")
+    save_screenshot(page, f"search-math-{width}.png")
     expect(page.locator("body > :not(main) .katex, .hero .katex")).to_have_count(0)
 
 
