@@ -13,6 +13,7 @@ from neo4j import Driver
 from loaders import fields as f
 from loaders.graph_rows import GraphRows, node_row
 from loaders.pipeline import LoadInput, LoadOptions, LoadSummary, run_load
+from loaders.text import clean_text
 
 SOURCE = "arxiv"
 VENUE_ID, VENUE_NAME = "venue:arxiv", "arXiv"
@@ -72,10 +73,9 @@ def transform(record: dict[str, Any]) -> GraphRows:
         raise ValueError("record has no arXiv 'id'")
     work_id = f"arxiv:{arxiv_id}"
     rows = GraphRows()
-    title, abstract = f.text(record, "title"), f.text(record, "abstract")
     rows.works.append(node_row(
-        work_id, title=" ".join(title.split()) if title else None,
-        abstract=" ".join(abstract.split()) if abstract else None,
+        work_id, title=clean_text(f.text(record, "title")),
+        abstract=clean_text(f.text(record, "abstract")),
         year=first_version_year(record), type="preprint",
         doi=f.doi((f.text(record, "doi") or "").split(" ")[0]),
         journal_ref=f.text(record, "journal-ref"), updated_date=f.text(record, "update_date"),

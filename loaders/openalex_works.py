@@ -7,6 +7,7 @@ from typing import Any
 from loaders import fields as f
 from loaders.graph_rows import GraphRows, Row, node_row
 from loaders.sample import venue_id as named_venue_id
+from loaders.text import clean_text
 
 SOURCE = "openalex"
 
@@ -16,8 +17,9 @@ def work_rows(work_id: str, record: dict[str, Any]) -> GraphRows:
     rows = GraphRows()
     year = f.integer(record, "publication_year")
     rows.works.append(node_row(
-        work_id, title=f.text(record, "title") or f.text(record, "display_name"),
-        abstract=f.abstract_from_inverted_index(record.get("abstract_inverted_index")),
+        work_id, title=clean_text(f.text(record, "title")) or clean_text(
+            f.text(record, "display_name")),
+        abstract=clean_text(f.abstract_from_inverted_index(record.get("abstract_inverted_index"))),
         year=year, publication_date=f.text(record, "publication_date"),
         type=f.text(record, "type"), doi=f.doi(record.get("doi")),
         cited_by_count=f.integer(record, "cited_by_count"), language=f.text(record, "language"),

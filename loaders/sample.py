@@ -8,8 +8,10 @@ from typing import Any
 
 from neo4j import Driver
 
+from loaders import fields as f
 from loaders.graph_rows import GraphRows, node_row
 from loaders.pipeline import LoadInput, LoadOptions, LoadSummary, run_load
+from loaders.text import clean_text
 
 SAMPLE_SOURCE = "sample"
 
@@ -47,8 +49,10 @@ def _work_rows(work_id: str, record: dict[str, Any], rows: GraphRows) -> None:
     if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
         raise ValueError("work 'authors' must be a list of author ids")
     rows.works.append(node_row(
-        work_id, title=record.get("title"), title_derived=record.get("title_derived"),
-        abstract=record.get("abstract"), year=record.get("year"), type=record.get("type"),
+        work_id, title=clean_text(f.text(record, "title")),
+        title_derived=record.get("title_derived"),
+        abstract=clean_text(f.text(record, "abstract")), year=record.get("year"),
+        type=record.get("type"),
         source=SAMPLE_SOURCE))
     rows.authorships += [{"author_id": a, "work_id": work_id, "position": i,
                           "raw_affiliation": None} for i, a in enumerate(authors)]

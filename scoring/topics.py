@@ -1,4 +1,4 @@
-"""Topics from titles and abstracts: TF-IDF + NMF, named by their top terms."""
+"""Topics from titles and abstracts: TF-IDF + NMF, named by their best phrase (topic_names)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from sklearn.decomposition import NMF, non_negative_factorization
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.preprocessing import normalize
+
+from scoring.topic_names import topic_names
 
 RANDOM_STATE = 20240601
 # One topic per four works (rounded up), never fewer than 2 nor more than 100 topics: a topic
@@ -34,31 +36,42 @@ WORD_PATTERN = r"(?u)\b[^\W\d_][^\W\d_][^\W\d_]+\b"
 
 @dataclass(frozen=True)
 class TopicModel:
-    """A fitted model: vocabulary, its idf weights, and the topic x term matrix."""
+    """A fitted model: vocabulary, its idf weights, the topic x term matrix, topic names."""
 
     vocabulary: np.ndarray  # str, sorted
     idf: np.ndarray
     components: np.ndarray  # (topics, terms)
+    labels: np.ndarray | None = None  # str, one per topic (topic_names); None: term names
+
+    @property
+    def term_names(self) -> list[str]:
+        """Each topic's top terms, heaviest first ("bert / pre / language")."""
+        tops = np.argsort(-self.components, axis=1, kind="stable")[:, :NAME_TERMS]
+        return [" / ".join(self.vocabulary[row]) for row in tops]
 
     @property
     def names(self) -> list[str]:
-        """Each topic's name: its top terms, heaviest first."""
-        tops = np.argsort(-self.components, axis=1, kind="stable")[:, :NAME_TERMS]
-        return [" / ".join(self.vocabulary[row]) for row in tops]
+        """Each topic's name: its phrase (topic_names), or its top terms in an older model."""
+        return [str(n) for n in self.labels] if self.labels is not None else self.term_names
 
     def to_bytes(self) -> bytes:
         """A compact, pickle-free serialisation (numpy npz)."""
         buffer = io.BytesIO()
-        np.savez_compressed(buffer, vocabulary=np.asarray(self.vocabulary, dtype=str), idf=self.idf,
-                            components=self.components.astype(np.float32))
+        arrays: dict[str, np.ndarray] = {
+            "vocabulary": np.asarray(self.vocabulary, dtype=str), "idf": self.idf,
+            "components": self.components.astype(np.float32)}
+        if self.labels is not None:
+            arrays["labels"] = np.asarray(self.labels, dtype=str)
+        np.savez_compressed(buffer, **arrays)  # type: ignore[arg-type]  # numpy types **kwds as bool
         return buffer.getvalue()
 
     @classmethod
     def from_bytes(cls, data: bytes) -> TopicModel:
-        """Read back what to_bytes wrote."""
+        """Read back what to_bytes wrote (models stored before names had no labels)."""
         with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
+            labels = arrays["labels"] if "labels" in arrays.files else None
             return cls(arrays["vocabulary"], arrays["idf"],
-                       arrays["components"].astype(np.float64))
+                       arrays["components"].astype(np.float64), labels)
 
 
 def topic_count_for(n_works: int) -> int:
@@ -85,9 +98,12 @@ def fit_topics(texts: list[str]) -> TopicModel | None:
     with warnings.catch_warnings():
         # Stopping at max_iter is still deterministic; the warning would only be noise.
         warnings.simplefilter("ignore", ConvergenceWarning)
-        nmf.fit(matrix)
-    return TopicModel(np.asarray(vectorizer.get_feature_names_out(), dtype=str),
-                      vectorizer.idf_, nmf.components_)
+        weights = nmf.fit_transform(matrix)
+    model = TopicModel(np.asarray(vectorizer.get_feature_names_out(), dtype=str),
+                       vectorizer.idf_, nmf.components_)
+    terms = CountVectorizer(vocabulary=model.vocabulary, token_pattern=WORD_PATTERN)
+    labels = topic_names(sample, weights, model.components, terms, model.term_names)
+    return TopicModel(model.vocabulary, model.idf, model.components, np.asarray(labels, dtype=str))
 
 
 def vectorise(model: TopicModel, texts: list[str]) -> sp.csr_matrix:

@@ -1,4 +1,4 @@
-// Upserts computed topics, named by their top terms.
+// Upserts computed topics, each named by a phrase of its works (scoring/topic_names.py).
 // Contract: $rows = [{id: 'peergraph:<n>', name, terms: [string]}]; returns changed (int).
 UNWIND $rows AS row
 MERGE (t:Topic {id: row.id})
