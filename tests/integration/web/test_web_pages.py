@@ -176,3 +176,35 @@ def test_unknown_author_is_a_404_page(open_page: OpenPage, web_app: WebApp) -> N
     page = open_page("/authors/nobody-has-this-id", error_page=True)
     expect(page.get_by_role("heading", name="Not found")).to_be_visible()
     expect(page.get_by_test_id("error-detail")).to_contain_text("nobody-has-this-id")
+
+
+# The focus ring's colour and the colour behind it (the nearest ancestor that paints one).
+RING = """(selector) => {
+  const el = document.querySelector(selector);
+  el.focus();
+  const ring = getComputedStyle(el).outlineColor;
+  let node = el.parentElement;
+  while (node && getComputedStyle(node).backgroundColor === "rgba(0, 0, 0, 0)") node = node.parentElement;
+  return [ring, node ? getComputedStyle(node).backgroundColor : "rgb(255, 255, 255)"];
+}"""
+
+
+def _luminance(rgb: str) -> float:
+    channels = [int(part) / 255 for part in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("selector", [".site-header a", "main a", "main button, main input"])
+def test_the_focus_ring_stands_out_from_its_background(open_page: OpenPage,
+                                                       selector: str) -> None:
+    page = open_page("/authors/researcher0")
+    page.keyboard.press("Tab")  # keyboard focus, so :focus-visible applies
+    ring, behind = page.evaluate(RING, selector)
+    assert ring in {"rgb(29, 78, 216)", "rgb(252, 211, 77)"}, ring  # the ring, not the text
+    assert _contrast(ring, behind) >= 3, (selector, ring, behind)
