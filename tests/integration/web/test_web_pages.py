@@ -200,7 +200,8 @@ def _contrast(a: str, b: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-@pytest.mark.parametrize("selector", [".site-header a", "main a", "main button, main input"])
+@pytest.mark.parametrize("selector", [".site-header a", ".site-header input", "main a",
+                                      "main a.button"])
 def test_the_focus_ring_stands_out_from_its_background(open_page: OpenPage,
                                                        selector: str) -> None:
     page = open_page("/authors/researcher0")
