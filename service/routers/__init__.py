@@ -15,6 +15,7 @@ from service.routers import (
     claims,
     cypher,
     entities,
+    exports,
     follows,
     graph,
     invitations,
@@ -28,5 +29,5 @@ from service.routers import (
 
 api_router = APIRouter()
 for part in (graph, cypher, queries, schema, scoring, users, tokens, follows, claims,
-             invitations, audit, authors, entities, search):
+             invitations, audit, authors, entities, search, exports):
     api_router.include_router(part.router)

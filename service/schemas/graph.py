@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -81,3 +81,21 @@ class SharedWorks(Neighbourhood):
     model_config = ConfigDict(json_schema_extra={"examples": [examples.SHARED_WORKS]})
 
     total: int
+
+
+MAX_EXPORT_NODES = 2000
+MAX_EXPORT_EDGES = 20_000
+
+
+class DrawnGraph(BaseModel):
+    """A graph as a page drew it (nodes and edges as the graph endpoints give them), to be
+    written as a file: what the explorer shows, its derived edges included."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"format": "graphml", "center": examples.NEIGHBOURHOOD["center"],
+         "nodes": examples.NEIGHBOURHOOD["nodes"], "edges": examples.NEIGHBOURHOOD["edges"]}]})
+
+    format: Literal["graphml", "gexf", "csv"]
+    center: str | None = Field(None, max_length=512, description="names the file")
+    nodes: list[GraphNode] = Field(max_length=MAX_EXPORT_NODES)
+    edges: list[GraphEdge] = Field(max_length=MAX_EXPORT_EDGES)

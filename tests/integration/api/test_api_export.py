@@ -219,3 +219,27 @@ def test_the_gexf_is_gephi_shaped_without_java(sample_client: TestClient) -> Non
     assert root.tag == "{http://www.gexf.net/1.2draft}gexf" and root.get("version") == "1.2"
     graph = root.find("{http://www.gexf.net/1.2draft}graph")
     assert graph is not None and graph.get("defaultedgetype") == "directed"
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "csv"])
+def test_a_drawn_graph_with_derived_edges_is_written_as_sent(sample_client: TestClient,
+                                                             fmt: str) -> None:
+    drawn = sample_client.get("/api/v1/authors/researcher0/context").json()
+    response = sample_client.post("/api/v1/exports", json={
+        "format": fmt, "center": drawn["center"], "nodes": drawn["nodes"],
+        "edges": drawn["edges"]})
+    assert response.status_code == 200, response.text
+    assert 'filename="peergraph-researcher0-explorer.' in response.headers["content-disposition"]
+    node_ids, edge_ids, _ = parse(fmt, response.content)
+    assert node_ids == [n["id"] for n in drawn["nodes"]]
+    assert sorted(edge_ids) == sorted(e["id"] for e in drawn["edges"])
+
+
+def test_a_drawn_edge_to_a_node_not_sent_is_a_422(sample_client: TestClient) -> None:
+    response = sample_client.post("/api/v1/exports", json={
+        "format": "csv", "nodes": [{"id": "a", "type": "Author", "label": "A",
+                                    "properties": {}}],
+        "edges": [{"id": "a|X|b", "source": "a", "target": "b", "type": "X",
+                   "properties": {}}]})
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["parameter"] == "edges"

@@ -6,8 +6,10 @@ card as a bottom sheet on a phone."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+import networkx as nx
 import pytest
 from playwright.sync_api import Page, expect
 from web_helpers import double_click_node, graph_ids, save_screenshot, serious_axe_violations
@@ -190,3 +192,18 @@ def test_search_adds_a_paper_and_selects_it(open_page: OpenPage) -> None:
     page.locator("#add-form").get_by_role("button", name="Search").click()
     page.locator("#add-results").get_by_role("button", name="Add").first.click()
     expect(page.get_by_test_id("card-title")).to_contain_text("FABind")
+
+
+def test_download_writes_what_is_shown(open_page: OpenPage, tmp_path: Path) -> None:
+    page = _explorer(open_page, DESKTOP)
+    shown = page.evaluate("() => window.peergraphExplorer.cy.nodes(':visible').length")
+    page.get_by_text("Download", exact=True).click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="GraphML (yEd, Gephi)").click()
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    assert target.name == "peergraph-researcher0-explorer.graphml"
+    graph = nx.read_graphml(target, force_multigraph=True)
+    assert graph.number_of_nodes() == shown
+    assert any(data.get("type") == "COLLABORATES_WITH" and data.get("shared_works")
+               for _, _, data in graph.edges(data=True))

@@ -184,7 +184,8 @@ RING = """(selector) => {
   el.focus();
   const ring = getComputedStyle(el).outlineColor;
   let node = el.parentElement;
-  while (node && getComputedStyle(node).backgroundColor === "rgba(0, 0, 0, 0)") node = node.parentElement;
+  const clear = (n) => getComputedStyle(n).backgroundColor === "rgba(0, 0, 0, 0)";
+  while (node && clear(node)) node = node.parentElement;
   return [ring, node ? getComputedStyle(node).backgroundColor : "rgb(255, 255, 255)"];
 }"""
 

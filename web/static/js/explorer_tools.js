@@ -81,8 +81,40 @@ async function addNode(id) {
   }
 }
 
+/** What is shown, in the graph endpoints' shape (derived edges and their counts included). */
+function drawn() {
+  const shown = state.cy.elements().not(".filtered");
+  const nodes = shown.nodes().map((n) => ({ id: n.id(), type: n.data("type"), label: n.data("label"),
+                                            properties: n.data("props") || {} }));
+  const edges = shown.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id(),
+                                            type: e.data("type"), properties: e.data("props") || {} }));
+  return { center: state.focus, nodes, edges };
+}
+
+/** Download what is shown as a file the server writes (GraphML, GEXF or zipped CSV). */
+async function download(format) {
+  const menu = document.getElementById("download");
+  menu.open = false;
+  try {
+    const response = await fetch("/api/v1/exports", {
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ format, ...drawn() }) });
+    if (!response.ok) throw new Error((await response.json()).detail || response.statusText);
+    const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") || "")?.[1] || `peergraph.${format}`;
+    const link = h("a", { href: URL.createObjectURL(await response.blob()), download: name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    statusLine.textContent = `Downloaded ${name}: the ${state.cy.nodes(":visible").length} nodes shown and their lines.`;
+  } catch (error) {
+    statusLine.textContent = `The download failed: ${error.message} Try again, or a smaller view.`;
+  }
+}
+
 /** Wire the path form and the search form; keep the path suggestions current. */
 export function wireTools() {
+  document.querySelectorAll("#download [data-format]").forEach((button) =>
+    button.addEventListener("click", () => download(button.dataset.format)));
   document.getElementById("path-form").addEventListener("submit", findPath);
   document.getElementById("add-form").addEventListener("submit", search);
   let queued = false;  // once per batch of added nodes, not once per node
