@@ -32,11 +32,15 @@ if (root.dataset.viewer === "swagger") {
              (error) => { if (error) failed("the description did not load"); });
 }
 
-/** Redoc's example and content-type pickers have no label: name them for screen readers. */
+/** Redoc's example and content-type pickers have no label: name them for screen readers;
+ *  its scrolling samples take keyboard focus, so they can be scrolled without a mouse. */
 function labelSelects() {
-  const label = () => root.querySelectorAll("select:not([aria-label])").forEach((select) => {
-    const text = select.closest("h5, div")?.textContent || "";
-    select.setAttribute("aria-label", /content type/i.test(text) ? "Content type" : "Example");
-  });
+  const label = () => {
+    root.querySelectorAll("select:not([aria-label])").forEach((select) => {
+      const text = select.closest("h5, div")?.textContent || "";
+      select.setAttribute("aria-label", /content type/i.test(text) ? "Content type" : "Example");
+    });
+    root.querySelectorAll("pre:not([tabindex])").forEach((pre) => pre.setAttribute("tabindex", "0"));
+  };
   new MutationObserver(label).observe(root, { childList: true, subtree: true });
 }
