@@ -85,14 +85,18 @@ def load_sample_command() -> None:
 
 @load_app.command("openalex")
 def load_openalex_command(
-    path: Path = typer.Argument(..., help="Snapshot folder, entity folder, JSON-Lines file "
-                                          "(.gz or not) or API page."),
+    path: Path = typer.Argument(..., help="The snapshot's data/ folder, data/jsonl/, the "
+                                          "legacy data/<entity>/ tree, one entity folder, a "
+                                          "JSON-Lines file (.gz or not) or an API page."),
     batch_size: BatchOpt = None, rejects: RejectsOpt = None, restart: RestartOpt = False,
     rescore: RescoreOpt = False,
+    allow_missing: bool = typer.Option(False, "--allow-missing", help="Load what is there "
+                                       "when part files the manifest lists are missing."),
 ) -> None:
     """OpenAlex: works, authors, institutions, topics/concepts, sources, merged_ids."""
     options = _options(batch_size, rejects, restart)
-    _run(lambda driver, database: load_openalex(driver, database, path, options), rescore)
+    _run(lambda driver, database: load_openalex(driver, database, path, options,
+                                                allow_missing), rescore)
 
 
 @load_app.command("arxiv")

@@ -8,16 +8,16 @@ from typing import Any
 
 from neo4j import Driver
 
+from core.errors import InvalidParameter
 from loaders import fields as f
 from loaders.graph_rows import GraphRows
 from loaders.openalex_entities import author_rows, institution_rows, topic_rows, venue_rows
 from loaders.openalex_works import work_rows
 from loaders.pipeline import LoadInput, LoadOptions, LoadSummary, run_load
 from loaders.reading import read_csv_items
+from loaders.snapshot import resolve
 
 SOURCE = "openalex"
-# Entity folders in load order: things referenced before the records that reference them.
-ENTITY_FOLDERS = ("institutions", "sources", "venues", "topics", "concepts", "authors", "works")
 MERGED_KINDS = {"authors": "author_merges", "works": "work_merges",
                 "institutions": "institution_merges", "sources": "venue_merges",
                 "venues": "venue_merges"}
@@ -56,24 +56,18 @@ def merged_ids_transform(entity: str) -> Callable[[dict[str, Any]], GraphRows | 
     return merge_rows
 
 
-def discover(path: Path) -> list[LoadInput]:
-    """The inputs under PATH: a snapshot folder, one entity folder, or one file."""
-    if path.is_file():
+def discover(path: Path, allow_missing: bool = False) -> list[LoadInput]:
+    """The inputs under PATH in any snapshot layout (loaders/snapshot.py), checked against
+    its manifest: entity part files in load order, then merged_ids."""
+    snapshot = resolve(path, allow_missing)
+    if snapshot.layout == "file":
         return [_file_input(path)]
-    if not path.is_dir():
-        raise FileNotFoundError(f"{path} is neither a file nor a folder")
-    entity_dirs = [path / name for name in ENTITY_FOLDERS if (path / name).is_dir()]
-    inputs = [LoadInput(p, transform) for d in entity_dirs or [path] for p in _parts(d)]
-    merged = path / "merged_ids"
-    if merged.is_dir():
-        inputs += [LoadInput(p, merged_ids_transform(p.parent.name), read_csv_items)
-                   for p in sorted(merged.glob("*/*.csv*"))]
-    return inputs
-
-
-def _parts(folder: Path) -> list[Path]:
-    """The part files of an entity folder (updated_date=… partitions), in date order."""
-    return sorted(p for p in folder.glob("**/part_*") if p.is_file())
+    if snapshot.layout == "parquet":
+        raise InvalidParameter(f"{path}: the Parquet copy of the snapshot is not read yet; "
+                               "point at its JSON Lines copy (data/jsonl/): the same data")
+    return [LoadInput(p, transform) for p in snapshot.parts] + [
+        LoadInput(p, merged_ids_transform(p.parent.name), read_csv_items)
+        for p in snapshot.merged_ids]
 
 
 def _file_input(path: Path) -> LoadInput:
@@ -84,9 +78,10 @@ def _file_input(path: Path) -> LoadInput:
 
 
 def load_openalex(driver: Driver, database: str, path: Path,
-                  options: LoadOptions | None = None) -> LoadSummary:
-    """Load an OpenAlex snapshot folder or file into the graph."""
-    inputs = discover(path)
+                  options: LoadOptions | None = None,
+                  allow_missing: bool = False) -> LoadSummary:
+    """Load an OpenAlex snapshot (any layout), entity folder or file into the graph."""
+    inputs = discover(path, allow_missing)
     if not inputs:
         raise FileNotFoundError(f"no OpenAlex part files under {path}")
     return run_load(driver, database, SOURCE, inputs, options)

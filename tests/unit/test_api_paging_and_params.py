@@ -52,7 +52,8 @@ def test_terms_skip_operators_and_field_names() -> None:
 
 def test_highlight_marks_terms_and_escapes_html() -> None:
     assert _highlight(["graph"], "Graph <b>nets</b>", None) == (
-        "<mark>Graph</mark> &lt;b&gt;nets&lt;/b&gt;")
-    passage = _highlight(["needle"], "Title", "x " * 200 + "a needle here")
+        "<mark>Graph</mark> &lt;b&gt;nets&lt;/b&gt;", "label")
+    passage, where = _highlight(["needle"], "Title", "x " * 200 + "a needle here")
     assert passage is not None and passage.startswith("…") and "<mark>needle</mark>" in passage
-    assert _highlight(["absent"], "Title", "text") is None
+    assert where == "text"
+    assert _highlight(["absent"], "Title", "text") == (None, None)
