@@ -8,13 +8,12 @@ from typing import Any
 
 from neo4j import Driver
 
-from core.errors import InvalidParameter
 from loaders import fields as f
 from loaders.graph_rows import GraphRows
 from loaders.openalex_entities import author_rows, institution_rows, topic_rows, venue_rows
 from loaders.openalex_works import work_rows
 from loaders.pipeline import LoadInput, LoadOptions, LoadSummary, run_load
-from loaders.reading import read_csv_items
+from loaders.reading import read_csv_items, read_json_items, read_parquet_items
 from loaders.snapshot import resolve
 
 SOURCE = "openalex"
@@ -62,18 +61,18 @@ def discover(path: Path, allow_missing: bool = False) -> list[LoadInput]:
     snapshot = resolve(path, allow_missing)
     if snapshot.layout == "file":
         return [_file_input(path)]
-    if snapshot.layout == "parquet":
-        raise InvalidParameter(f"{path}: the Parquet copy of the snapshot is not read yet; "
-                               "point at its JSON Lines copy (data/jsonl/): the same data")
-    return [LoadInput(p, transform) for p in snapshot.parts] + [
+    reader = read_parquet_items if snapshot.layout == "parquet" else read_json_items
+    return [LoadInput(p, transform, reader) for p in snapshot.parts] + [
         LoadInput(p, merged_ids_transform(p.parent.name), read_csv_items)
         for p in snapshot.merged_ids]
 
 
 def _file_input(path: Path) -> LoadInput:
-    """One file: a merged_ids CSV, or JSON Lines / an API page / one record."""
+    """One file: a merged_ids CSV, a Parquet part, or JSON Lines / an API page / a record."""
     if ".csv" in path.suffixes:
         return LoadInput(path, merged_ids_transform(path.parent.name), read_csv_items)
+    if path.suffix == ".parquet":
+        return LoadInput(path, transform, read_parquet_items)
     return LoadInput(path, transform)
 
 

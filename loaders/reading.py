@@ -13,6 +13,7 @@ from typing import IO, Any, cast
 import orjson
 
 GZIP_MAGIC = b"\x1f\x8b"
+PARQUET_BATCH_ROWS = 4096  # rows decoded at a time: a part file holds up to 400 000
 # A whole-document JSON file (an API page pretty-printed) is read at once only up to this size.
 WHOLE_DOCUMENT_LIMIT = 256 * 1024 * 1024
 
@@ -104,3 +105,20 @@ def read_csv_items(path: Path, after: int = 0) -> Iterator[Item]:
             if number > after:
                 raw = ",".join(v or "" for v in row.values()).encode()
                 yield Item(number, raw, record=dict(row))
+
+
+def read_parquet_items(path: Path, after: int = 0) -> Iterator[Item]:
+    """Rows of a Parquet part file (the 2026 snapshot's other copy) as records, in batches;
+    `line` is the row number (from 1), so a resumed load skips the rows it has."""
+    import pyarrow.parquet as pq  # only the Parquet copy needs it: imported when read
+
+    number = 0
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=PARQUET_BATCH_ROWS):
+        if number + batch.num_rows <= after:
+            number += batch.num_rows
+            continue
+        # maps (e.g. an inverted abstract) as dicts, as the JSON Lines copy has them
+        for row in batch.to_pylist(maps_as_pydicts="strict"):
+            number += 1
+            if number > after:
+                yield Item(number, orjson.dumps(row, default=str), record=row)

@@ -7,13 +7,18 @@ from __future__ import annotations
 import gzip
 import logging
 import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import orjson
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from core.errors import InvalidParameter
+from loaders.graph_rows import GraphRows
 from loaders.openalex import discover
+from loaders.reading import Item, read_json_items
 from loaders.snapshot import resolve
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "loaders"
@@ -100,16 +105,40 @@ def test_the_real_legacy_manifest_names_what_the_excerpt_lacks(tmp_path: Path) -
     assert snapshot.layout == "entity" and len(snapshot.parts) == 1 and not snapshot.unlisted
 
 
-def test_a_file_and_a_parquet_copy(tmp_path: Path) -> None:
+def _parquet_copy(tmp_path: Path) -> Path:
+    """data/parquet/<entity>/…/part_0000.parquet written by pyarrow from the excerpt's records."""
+    root = tmp_path / "data" / "parquet"
+    for entity in ENTITIES:
+        for part in sorted((EXCERPT / entity).glob("*/part_*")):
+            records = [item.record for item in read_json_items(part)]
+            target = root / entity / part.parent.name / "part_0000.parquet"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            pq.write_table(pa.Table.from_pylist(records), target)
+    (root / "manifest.json").write_bytes(orjson.dumps({"entries": [
+        {"url": f"s3://openalex/data/parquet/{p.relative_to(root).as_posix()}"}
+        for p in root.glob("*/*/part_*")]}))
+    return tmp_path / "data"
+
+
+def test_the_parquet_copy_gives_the_same_graph_rows(tmp_path: Path) -> None:
+    data = _parquet_copy(tmp_path)
+    snapshot = resolve(data)
+    assert snapshot.layout == "parquet" and not snapshot.missing and not snapshot.unlisted
+    from_parquet = [row for i in discover(data) if i.path.suffix == ".parquet"
+                    for row in _rows(i.reader(i.path), i.transform)]
+    from_jsonl = [row for i in discover(EXCERPT) if "merged_ids" not in i.path.parts
+                  for row in _rows(i.reader(i.path), i.transform)]
+    assert from_parquet == from_jsonl and from_jsonl
+
+
+def _rows(items: Iterator[Item], transform: Callable[..., GraphRows | None]) -> list[str]:
+    """Each record's graph rows, as comparable text."""
+    return [repr(transform(item.record)) for item in items if item.record is not None]
+
+
+def test_a_single_file_is_one_input() -> None:
     part = next((EXCERPT / "works").glob("*/part_*"))
     assert resolve(part).parts == [part]
-    parquet = tmp_path / "data" / "parquet" / "works" / "updated_date=2026-06-24"
-    parquet.mkdir(parents=True)
-    (parquet / "part_0000.parquet").write_bytes(b"PAR1")
-    (tmp_path / "data" / "parquet" / "manifest.json").write_bytes(b'{"entries": []}')
-    assert resolve(tmp_path / "data", allow_missing=True).layout == "parquet"
-    with pytest.raises(InvalidParameter, match="Parquet copy"):
-        discover(tmp_path / "data")
 
 
 def test_a_manifest_that_is_not_one_says_so(tmp_path: Path) -> None:
