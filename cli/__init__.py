@@ -14,6 +14,7 @@ from rich.console import Console
 from cli.analyst import cypher_command, query_command, schema_command
 from cli.load import generate_app, load_app, load_sample_command
 from cli.scoring import rescore_after_load, rescore_command
+from cli.sync import sync_app
 from cli.users import accounts_app, users_app
 from core.db import apply_schema, check_connectivity, count_graph, make_driver
 from core.errors import PeergraphError
@@ -25,6 +26,7 @@ app = typer.Typer(help="Peergraph: a research-trust knowledge graph over Neo4j."
 db_app = typer.Typer(help="The project's own Neo4j (no Docker needed).", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(load_app, name="load")
+app.add_typer(sync_app, name="sync")
 app.command("cypher")(cypher_command)  # analyst access
 app.command("query")(query_command)
 app.command("schema")(schema_command)

@@ -34,7 +34,7 @@ RestartOpt = Annotated[bool, typer.Option(help=RESTART_HELP)]
 RescoreOpt = Annotated[bool, typer.Option(help=RESCORE_HELP)]
 
 
-def _options(batch_size: int | None, rejects: Path | None, restart: bool) -> LoadOptions:
+def load_options(batch_size: int | None, rejects: Path | None, restart: bool) -> LoadOptions:
     """Load options from the command line over the settings."""
     settings = get_settings()
     return LoadOptions(state_dir=settings.load_state_dir,
@@ -79,7 +79,7 @@ def _print_summary(summary: LoadSummary) -> None:
 @load_app.command("sample")
 def load_sample_command() -> None:
     """The bundled sample: researcher0, four collaborators and their 89 works."""
-    options = _options(None, None, False)
+    options = load_options(None, None, False)
     _run(lambda driver, database: load_sample_run(driver, database, options=options))
 
 
@@ -94,7 +94,7 @@ def load_openalex_command(
                                        "when part files the manifest lists are missing."),
 ) -> None:
     """OpenAlex: works, authors, institutions, topics/concepts, sources, merged_ids."""
-    options = _options(batch_size, rejects, restart)
+    options = load_options(batch_size, rejects, restart)
     _run(lambda driver, database: load_openalex(driver, database, path, options,
                                                 allow_missing), rescore)
 
@@ -106,7 +106,7 @@ def load_arxiv_command(
     rescore: RescoreOpt = False,
 ) -> None:
     """arXiv metadata: works by arXiv id, name-only authors, categories as topics."""
-    options = _options(batch_size, rejects, restart)
+    options = load_options(batch_size, rejects, restart)
     _run(lambda driver, database: load_arxiv(driver, database, path, options), rescore)
 
 

@@ -1,4 +1,6 @@
 // Indexes the loaders need: merged-id aliases by target label (re-applied after each load)
-// and load runs by status. Contract: no parameters, no result. Statements separated by `;`.
+// and load runs by status; one sync watermark per source and entity. Contract: no
+// parameters, no result. Statements separated by `;`.
 CREATE INDEX alias_target_label IF NOT EXISTS FOR (n:Alias) ON (n.target_label);
-CREATE INDEX load_run_status IF NOT EXISTS FOR (n:LoadRun) ON (n.status)
+CREATE INDEX load_run_status IF NOT EXISTS FOR (n:LoadRun) ON (n.status);
+CREATE CONSTRAINT sync_state_key IF NOT EXISTS FOR (n:SyncState) REQUIRE n.key IS UNIQUE
