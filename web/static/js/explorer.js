@@ -67,13 +67,17 @@ async function fetchGraph(what, fetcher) {
   }
 }
 
-/** The first view: the author in context, or any other node's neighbourhood. */
-async function firstView(id) {
+/** The first view's graph: the author in context, or any other node's neighbourhood. */
+function firstGraph(id) {
+  return api(`/api/v1/authors/${encodeURIComponent(id)}/context`, CONTEXT).catch((error) =>
+    (/author/i.test(error.message) ? neighbourhood(id, { limit: EXPAND_LIMIT * 2 }) : Promise.reject(error)));
+}
+
+/** Draw the first view (`pending`: its graph, already asked for while the library loaded). */
+async function firstView(id, pending = null) {
   cy.elements().remove();
   cy.scratch("drawn", false);
-  let graph = await fetchGraph("this researcher in context",
-    () => api(`/api/v1/authors/${encodeURIComponent(id)}/context`, CONTEXT).catch((error) =>
-      (/author/i.test(error.message) ? neighbourhood(id, { limit: EXPAND_LIMIT * 2 }) : Promise.reject(error))));
+  const graph = await fetchGraph("this researcher in context", () => pending || firstGraph(id));
   if (!graph) return null;
   focusId = graph.center;
   cy.add(toElements(graph));
@@ -191,6 +195,9 @@ export const state = { get cy() { return cy; }, get focus() { return focusId; } 
 
 /** Draw the first view and wire the controls; the path and search live in explorer_tools.js. */
 async function start() {
+  // ask for the first view's graph at once: it comes while the graph library loads
+  const pending = root.dataset.focus ? firstGraph(root.dataset.focus) : null;
+  pending?.catch(() => {});  // its failure is shown by firstView, not as an unhandled rejection
   const cytoscape = await loadCytoscape();
   if (!cytoscape) {
     loading.textContent = "The graph cannot be drawn on this server: its graph library is missing. Ask its operator to install the web dependencies.";
@@ -221,7 +228,7 @@ async function start() {
     root.dataset.ready = "true";
     return;
   }
-  if (await firstView(root.dataset.focus)) {
+  if (await firstView(root.dataset.focus, pending)) {
     select(focusId, false);
     closeSheet();
   }
