@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import deque
 from typing import Any
 
 from neo4j.exceptions import ClientError
@@ -31,24 +32,43 @@ def search(graph: Graph, q: str, types: list[str], limit: int,
            offset: int = 0) -> SearchResults:
     """Hits of each type from its full-text index, merged best score first; one page of
     them from `offset`, and how many there are (each type counted up to MAX_COUNTED)."""
-    hits: list[SearchHit] = []
     terms = _terms(q)
+    order = _page_order(graph, q, types, offset, limit)
+    found: dict[str, deque[SearchHit]] = {}
     for kind in types:
-        # the merged page needs every type's best offset + limit hits
-        for row in _run(graph, _QUERY_FILES[kind], q=q, skip=0, limit=offset + limit,
-                        max_authors=AUTHORS_PER_HIT):
-            props = present(row["props"])
-            text = props.pop("abstract", None)
-            highlight, where = _highlight(terms, row["label"], text)
-            hits.append(SearchHit(type=kind, id=row["id"], label=row["label"],
-                                  score=row["score"], properties=props,
-                                  highlight=highlight, highlight_in=where))
-    hits.sort(key=lambda hit: hit.score, reverse=True)
+        # only this page's hits of the type are read with their properties
+        take = order[offset:].count(kind)
+        rows = _run(graph, _QUERY_FILES[kind], q=q, skip=order[:offset].count(kind),
+                    limit=take, max_authors=AUTHORS_PER_HIT) if take else []
+        found[kind] = deque(_hit(kind, row, terms) for row in rows)
+    page = [found[kind].popleft() for kind in order[offset:] if found[kind]]
     counts = [_run(graph, "search/count_hits", index=_INDEXES[kind], q=q,
                    cap=MAX_COUNTED)[0]["total"] for kind in types]
-    return SearchResults(query=q, types=types, items=hits[offset:offset + limit],
+    return SearchResults(query=q, types=types, items=page,
                          total=sum(counts), total_is_lower_bound=MAX_COUNTED in counts,
                          offset=offset, limit=limit)
+
+
+def _page_order(graph: Graph, q: str, types: list[str], offset: int,
+                limit: int) -> list[str]:
+    """The types of the merged hits up to the page's end, best score first (ties in the
+    order of `types`), from the indexes' scores alone (one type: nothing to merge)."""
+    if len(types) == 1:
+        return types * (offset + limit)
+    scored = [(row["score"], kind) for kind in types
+              for row in _run(graph, "search/rank_hits", index=_INDEXES[kind], q=q,
+                              limit=offset + limit)]
+    scored.sort(key=lambda pair: pair[0], reverse=True)  # stable: ties keep the type order
+    return [kind for _, kind in scored[:offset + limit]]
+
+
+def _hit(kind: str, row: Any, terms: list[str]) -> SearchHit:
+    """A search hit from one index row, its matching words highlighted."""
+    props = present(row["props"])
+    text = props.pop("abstract", None)
+    highlight, where = _highlight(terms, row["label"], text)
+    return SearchHit(type=kind, id=row["id"], label=row["label"], score=row["score"],
+                     properties=props, highlight=highlight, highlight_in=where)
 
 
 def _run(graph: Graph, name: str, **params: Any) -> list[Any]:

@@ -88,3 +88,14 @@ def test_offset_past_the_counted_hits_is_a_422(sample_client: TestClient) -> Non
     response = sample_client.get("/api/v1/search", params={"q": "x", "offset": 10_001})
     assert response.status_code == 422
     assert response.json()["errors"][0]["parameter"] == "offset"
+
+
+def test_pages_of_both_types_follow_the_merged_order(sample_client: TestClient) -> None:
+    def ids(**params: int) -> list[tuple[str, str]]:
+        body = sample_client.get("/api/v1/search", params={
+            "q": "researcher3 OR researcher1 OR binding", **params}).json()
+        return [(i["type"], i["id"]) for i in body["items"]]
+
+    whole = ids(limit=8)
+    assert {kind for kind, _ in whole} == {"author", "work"}
+    assert ids(limit=3) + ids(limit=3, offset=3) + ids(limit=2, offset=6) == whole
