@@ -7,7 +7,7 @@ LAUNCHER_SRC := launcher/pom.xml $(shell find launcher/src -type f 2>/dev/null)
 
 .PHONY: install run test lint bench clean postgres
 
-WEB_DEPS := web/node_modules/.package-lock.json
+WEB_DEPS := web/dist/fcose.esm.min.mjs
 CHROMIUM := /usr/bin/chromium
 # the accounts-store tests run against SQLite and a throwaway PostgreSQL (Debian's package)
 POSTGRES_INITDB := $(firstword $(wildcard /usr/lib/postgresql/*/bin/initdb))
@@ -15,9 +15,11 @@ POSTGRES_INITDB := $(firstword $(wildcard /usr/lib/postgresql/*/bin/initdb))
 install: $(VENV)/.installed $(LAUNCHER_JAR) $(WEB_DEPS)
 	$(BIN)/peergraph setup-env
 
-# web explorer: the graph library from npm, pinned by web/package-lock.json (no build step)
-$(WEB_DEPS): web/package.json web/package-lock.json
+# web explorer: the graph library from npm, pinned by web/package-lock.json; esbuild bundles
+# the fcose layout into one ES module (web/dist)
+$(WEB_DEPS): web/package.json web/package-lock.json web/fcose.entry.mjs
 	npm ci --prefix web --no-audit --no-fund
+	npm run --prefix web --silent build
 
 # web explorer tests: Debian's Chromium, driven by Playwright (never `playwright install`)
 $(CHROMIUM):

@@ -37,13 +37,14 @@ from loaders.pipeline import LoadInput, LoadOptions, run_load
 from loaders.sample import load_sample
 from loaders.synthetic import write_synthetic
 from scoring.run import RunOptions, rescore
+from service.web.pages import FIRST_VIEW
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 VIEWPORT = {"width": 1280, "height": 800}
-CONTEXT = {"collaborators": 12, "topics": 6, "institutions": 4, "venues": 3}  # explorer.js's
+CONTEXT = FIRST_VIEW["wide"]  # what the page preloads and explorer.js draws at this width
 TARGET_S = 1.0
 READY = "#explorer[data-ready=true]"
 # Records performance.now() when the explorer sets data-ready (explorer.js is left as it is).
@@ -63,7 +64,10 @@ TIMELINE = """() => {
   const library = performance.getEntriesByType("resource")
     .filter((e) => e.name.includes("cytoscape.esm"))[0];
   const cy = window.peergraphExplorer.cy;
-  return { html: nav.responseEnd, dcl: nav.domContentLoadedEventEnd, library: library.responseEnd,
+  const mark = (name) => performance.getEntriesByName(name)[0].startTime;
+  return { drawStart: mark("explorer:context"), laidOut: mark("explorer:laid-out"),
+           fitted: mark("explorer:fitted"),
+           html: nav.responseEnd, dcl: nav.domContentLoadedEventEnd, library: library.responseEnd,
            apiStart: context.startTime, apiEnd: context.responseEnd, ready: window.__readyAt,
            nodes: cy.nodes().length, edges: cy.edges().length };
 }"""
@@ -82,6 +86,9 @@ class Samples:
     dcl: list[float] = field(default_factory=list)
     library: list[float] = field(default_factory=list)
     revisit: list[float] = field(default_factory=list)
+    draw_start: list[float] = field(default_factory=list)
+    layout: list[float] = field(default_factory=list)
+    fit: list[float] = field(default_factory=list)
     api_python: list[float] = field(default_factory=list)
     drawn: tuple[int, int] = (0, 0)
 
@@ -95,6 +102,9 @@ class Samples:
         self.before_api.append(line["apiStart"] / 1000)
         self.api_browser.append((line["apiEnd"] - line["apiStart"]) / 1000)
         self.after_api.append((line["ready"] - line["apiEnd"]) / 1000)
+        self.draw_start.append(line["drawStart"] / 1000)
+        self.layout.append((line["laidOut"] - line["drawStart"]) / 1000)
+        self.fit.append((line["fitted"] - line["laidOut"]) / 1000)
         self.drawn = (line["nodes"], line["edges"])
 
 
@@ -182,7 +192,10 @@ def report(author: str, label: str, found: Samples) -> None:
             ("  Cytoscape module fetched (responseEnd)", found.library),
             ("  navigation start -> /context request", found.before_api),
             ("  /context as the browser saw it", found.api_browser),
-            ("  /context answered -> data-ready (draw)", found.after_api),
+            ("  /context answered -> data-ready", found.after_api),
+            ("  drawing starts (library and context in)", found.draw_start),
+            ("  · force layout and label separation", found.layout),
+            ("  · fit, labels readable", found.fit),
             ("same context reloaded (cache warm), wall", found.revisit))
     for name, values in rows:
         print(f"  {name:<44} p50 {p50(values):8.1f} ms  p95 {p95(values):8.1f} ms")

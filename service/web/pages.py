@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Annotated, Any
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, FastAPI, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -25,13 +26,11 @@ from service.web.session import signed_in_caller
 
 STATIC_DIR = PROJECT_ROOT / "web" / "static"
 NODE_MODULES = PROJECT_ROOT / "web" / "node_modules"
+WEB_BUILD = PROJECT_ROOT / "web" / "dist"  # `npm run --prefix web build`: the fcose bundle
 # npm packages the pages load, each from its own folder (pinned by web/package-lock.json):
 # URL name -> folder inside web/node_modules. Only these are served, never the whole tree.
 VENDOR_DIRS = {
     "cytoscape": "cytoscape/dist",
-    "layout-base": "layout-base",
-    "cose-base": "cose-base",
-    "cytoscape-fcose": "cytoscape-fcose",
     "katex": "katex/dist",
     "swagger-ui": "swagger-ui-dist",
     "redoc": "redoc/bundles",
@@ -39,6 +38,13 @@ VENDOR_DIRS = {
 RESULTS_PER_PAGE = 20
 NODE_TYPES = [("Author", "Authors"), ("Work", "Works"), ("Topic", "Topics"),
               ("Institution", "Institutions"), ("Venue", "Venues")]
+
+# The explorer's first view, per screen: how many of each neighbour its context holds. The
+# page preloads that context (one link per media query) and explorer.js asks for the same URL.
+PHONE_MEDIA = "(max-width: 900px)"  # app.css's phone breakpoint
+WIDE_MEDIA = f"not all and {PHONE_MEDIA}"
+FIRST_VIEW = {"wide": {"collaborators": 12, "topics": 6, "institutions": 4, "venues": 3},
+              "phone": {"collaborators": 8, "topics": 4, "institutions": 2, "venues": 2}}
 
 router = APIRouter(tags=["web pages"], include_in_schema=False,
                    default_response_class=HTMLResponse)
@@ -122,8 +128,17 @@ def explore(request: Request,
             focus: Annotated[str | None, Query(max_length=512)] = None) -> Response:
     """The interactive explorer around `focus` (any node's id); the browser loads the graph."""
     who = caller_context(request)
-    return page(request, "explore.html",
-                lambda: {"focus": focus or "", "node_types": NODE_TYPES}, who)
+    return page(request, "explore.html", lambda: {
+        "focus": focus or "", "node_types": NODE_TYPES, "phone_media": PHONE_MEDIA,
+        "sizes": {screen: urlencode(sizes) for screen, sizes in FIRST_VIEW.items()},
+        "first_view": first_view_urls(focus) if focus else []}, who)
+
+
+def first_view_urls(focus: str) -> list[tuple[str, str]]:
+    """(media query, URL) of the focus's context for each screen, as explorer.js asks."""
+    path = f"/api/v1/authors/{quote(focus, safe='')}/context"
+    return [(WIDE_MEDIA, f"{path}?{urlencode(FIRST_VIEW['wide'])}"),
+            (PHONE_MEDIA, f"{path}?{urlencode(FIRST_VIEW['phone'])}")]
 
 
 def install(app: FastAPI) -> None:
@@ -139,4 +154,5 @@ def install(app: FastAPI) -> None:
     for name, folder in VENDOR_DIRS.items():
         files = StaticFiles(directory=NODE_MODULES / folder, check_dir=False)
         app.mount(f"/static/vendor/{name}", files, name=f"vendor-{name}")
+    app.mount("/static/build", StaticFiles(directory=WEB_BUILD, check_dir=False), name="build")
     app.mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")

@@ -73,6 +73,11 @@ def test_the_first_view_is_the_researcher_in_context(open_page: OpenPage, width:
     weights: list[Any] = page.evaluate("""() => window.peergraphExplorer.cy
         .edges('[type = "COLLABORATES_WITH"]').map((e) => e.data("count"))""")
     assert len(weights) > 4 and min(weights) >= 1
+    # asked for once, by the page's preload for this screen, before the scripts had run
+    fetched = page.evaluate("""() => performance.getEntriesByType("resource")
+        .filter((e) => e.name.includes("/context")).map((e) => e.name)""")
+    sizes = "collaborators=8" if width == PHONE else "collaborators=12"
+    assert len(fetched) == 1 and sizes in fetched[0], fetched
     _assert_readable(page)
     expect(page.get_by_test_id("legend")).to_contain_text("trust score")
     violations = serious_axe_violations(page)

@@ -8,10 +8,10 @@ import { fitReadable, forceLayout, separateLabels } from "./layout.js";
 const root = document.getElementById("explorer");
 const loading = document.getElementById("explore-loading");
 const statusLine = document.getElementById("graph-status");
-const PHONE = window.matchMedia("(max-width: 900px)").matches;
-// A phone draws fewer neighbours, so that every label stays readable inside the screen.
-const CONTEXT = PHONE ? { collaborators: 8, topics: 4, institutions: 2, venues: 2 }
-                      : { collaborators: 12, topics: 6, institutions: 4, venues: 3 };
+const PHONE = window.matchMedia(root.dataset.phoneMedia).matches;
+// A phone draws fewer neighbours, so that every label stays readable inside the screen
+// (the sizes are the page's: it preloads the first view's context with them).
+const CONTEXT = Object.fromEntries(new URLSearchParams(PHONE ? root.dataset.contextPhone : root.dataset.contextWide));
 const EXPAND_LIMIT = PHONE ? 12 : 24;
 const MAX_ZOOM_ON_FIT = 1.3;
 let cy = null;
@@ -69,7 +69,11 @@ async function fetchGraph(what, fetcher) {
 
 /** The first view's graph: the author in context, or any other node's neighbourhood. */
 function firstGraph(id) {
-  return api(`/api/v1/authors/${encodeURIComponent(id)}/context`, CONTEXT).catch((error) =>
+  const preloaded = [...document.querySelectorAll("link[data-first-view]")]
+    .find((link) => id === root.dataset.focus && window.matchMedia(link.media).matches);
+  const context = preloaded ? api(preloaded.href)
+    : api(`/api/v1/authors/${encodeURIComponent(id)}/context`, CONTEXT);
+  return context.catch((error) =>
     (/author/i.test(error.message) ? neighbourhood(id, { limit: EXPAND_LIMIT * 2 }) : Promise.reject(error)));
 }
 
@@ -79,13 +83,17 @@ async function firstView(id, pending = null) {
   cy.scratch("drawn", false);
   const graph = await fetchGraph("this researcher in context", () => pending || firstGraph(id));
   if (!graph) return null;
+  performance.mark("explorer:context");  // the marks split the first view for bench.explorer
   focusId = graph.center;
   cy.add(toElements(graph));
   cy.getElementById(focusId).addClass("focus").data("expanded", true).data("totals", graph.totals || null);
   resize(cy);
   applyFilters(false);
+  performance.mark("explorer:added");
   layout();
+  performance.mark("explorer:laid-out");
   fit();
+  performance.mark("explorer:fitted");
   const people = cy.nodes('[type = "Author"]').length - 1;
   statusLine.textContent = graph.totals
     ? `${cy.getElementById(focusId).data("label")}: ${people} of ${graph.totals.collaborators} co-authors, ` +

@@ -6,7 +6,7 @@ const CARD_FIELDS = [["year", "Year"], ["type", "Kind"], ["trust_score", "Trust 
                      ["trust_band", "Trust band"], ["verification_level", "Verification"],
                      ["works_count", "Works"], ["cited_by_count", "Cited by"],
                      ["country", "Country"], ["source", "Source"]];
-const PHONE = window.matchMedia("(max-width: 900px)");
+const PHONE = window.matchMedia(document.getElementById("explorer").dataset.phoneMedia);
 
 /** One line of what a node is, for the tooltip and the list. */
 export function describe(node) {

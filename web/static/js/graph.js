@@ -1,6 +1,9 @@
 // What the profile page and the explorer share: the graph library (served by this site from
 // the npm package), calls to the JSON API and to the pages' own writes, and the graph style.
 
+import { useForceLayout } from "./layout.js";
+
+const FCOSE_BUNDLE = "/static/build/fcose.esm.min.mjs";
 export const TYPES = ["Author", "Work", "Topic", "Institution", "Venue"];
 const COLOURS = { Author: "#2563eb", Work: "#d97706", Topic: "#059669",
                   Institution: "#7c3aed", Venue: "#db2777" };
@@ -12,21 +15,19 @@ const LABEL_CHARS = 34;
 export const SIZE_RULES = { authorMin: 22, authorPerPoint: 0.5, unscored: 22, work: 14,
                             institution: 28, countMin: 18, countPerRoot: 6, countMax: 56 };
 
-/** Load Cytoscape.js from /static/vendor (web/node_modules), with the fcose layout when the
- *  page loaded it (its UMD scripts set window.cytoscapeFcose); null when not installed. */
+/** Load Cytoscape.js from /static/vendor (web/node_modules) with the fcose layout (built into
+ *  /static/build by `npm run build`), fetched side by side; null when not installed. */
 export async function loadCytoscape() {
-  try {
-    const module = await import("/static/vendor/cytoscape/cytoscape.esm.min.mjs");
-    const cytoscape = module.default;
-    if (window.cytoscapeFcose && !cytoscape.peergraphFcose) {
-      cytoscape.use(window.cytoscapeFcose);
-      cytoscape.peergraphFcose = true;
-    }
-    return cytoscape;
-  } catch (error) {
-    console.warn("graph library missing (run `npm ci --prefix web`)", error);
+  const [library, layout] = await Promise.allSettled([
+    import("/static/vendor/cytoscape/cytoscape.esm.min.mjs"), import(FCOSE_BUNDLE)]);
+  if (library.status === "rejected") {
+    console.warn("graph library missing (run `npm ci --prefix web`)", library.reason);
     return null;
   }
+  const cytoscape = library.value.default;
+  if (layout.status === "fulfilled") useForceLayout(cytoscape, layout.value.default);
+  else console.warn("fcose layout missing (run `npm run --prefix web build`): cose instead", layout.reason);
+  return cytoscape;
 }
 
 /** The problem+json detail of a failed response, or its status line. */

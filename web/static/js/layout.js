@@ -10,10 +10,18 @@ const READABLE_PX = 11.5;
 const BASE_FONT = 13;
 const MAX_FONT = 30;
 
+let fcose = false;  // registered with Cytoscape (graph.js loads it beside the library)
+
+/** Register the fcose layout with Cytoscape, once. */
+export function useForceLayout(cytoscape, extension) {
+  if (!fcose) cytoscape.use(extension);
+  fcose = true;
+}
+
 /** The fcose force layout over `shown` (cose without fcose), `pinned` nodes held where they
  *  are when `fix`; then labels separated, moving `pinned` least. `spacing`: edge length. */
 export function forceLayout(shown, pinned, { randomize = false, spacing = 110, fix = true } = {}) {
-  const options = window.cytoscapeFcose
+  const options = fcose
     ? { name: "fcose", quality: "proof", randomize, animate: false, nodeDimensionsIncludeLabels: true,
         packComponents: true, padding: 24, nodeRepulsion: () => 9000, idealEdgeLength: () => spacing,
         nodeSeparation: spacing * 0.8,
@@ -21,6 +29,7 @@ export function forceLayout(shown, pinned, { randomize = false, spacing = 110, f
           ? pinned.map((n) => ({ nodeId: n.id(), position: { ...n.position() } })) : undefined }
     : { name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true };
   shown.layout(options).run();
+  performance.mark("layout:forces");
   separateLabels(shown.nodes(), pinned);
 }
 
