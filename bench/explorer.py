@@ -1,6 +1,7 @@
 """The explorer's time to the first drawn view, in Chromium, against the bare context API call.
 
 Usage: .venv/bin/python -m bench.explorer [--works 100000] [--samples 15] [--warmup 2]
+       .venv/bin/python -m bench.explorer --base URL --hub ID  (a server already prepared)
 
 A throwaway Neo4j; the bundled sample loaded, then --works synthetic works (loaders.synthetic)
 through the online loader into the same database, then one full rescoring (collaboration
@@ -206,20 +207,34 @@ def report(author: str, label: str, found: Samples) -> None:
           f"target p50 <= {TARGET_S * 1000:.0f} ms: {met}")
 
 
+def measure_served(base: str, authors: list[str], args: argparse.Namespace
+                   ) -> dict[str, Samples]:
+    """measure() in Chromium against the server at `base`."""
+    with chromium() as browser:
+        return measure(browser, base, authors, args.samples, args.warmup)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--works", type=int, default=100_000)
     parser.add_argument("--samples", type=int, default=15)
     parser.add_argument("--warmup", type=int, default=2, help="untimed rounds first")
+    parser.add_argument("--base", help="measure this running server (a graph prepared as "
+                        "above) instead of preparing one; needs --hub")
+    parser.add_argument("--hub", help="with --base: the biggest hub's author id")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="peergraph-bench-") as folder, \
-            throwaway_neo4j("3g", "2g") as settings:
-        hub = prepare(settings, args.works, Path(folder))
-        authors = ["researcher0", hub]
+    if args.base:
         load_before = os.getloadavg()[0]
-        with api_server(settings) as served, chromium() as browser:
-            results = measure(browser, served.base, authors, args.samples, args.warmup)
-        load_after = os.getloadavg()[0]
+        results = measure_served(args.base, ["researcher0", args.hub], args)
+    else:
+        with tempfile.TemporaryDirectory(prefix="peergraph-bench-") as folder, \
+                throwaway_neo4j("3g", "2g") as settings:
+            hub = prepare(settings, args.works, Path(folder))
+            load_before = os.getloadavg()[0]
+            with api_server(settings) as served:
+                results = measure_served(served.base, ["researcher0", hub], args)
+    load_after = os.getloadavg()[0]
+    authors = list(results)
     print(f"explorer first view, {args.samples} loads each after {args.warmup} warm-up rounds, "
           f"interleaved, Chromium {VIEWPORT['width']}x{VIEWPORT['height']} (load average "
           f"{load_before:.1f} before, {load_after:.1f} after):")
