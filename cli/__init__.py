@@ -34,7 +34,8 @@ app.add_typer(generate_app, name="generate")
 app.command("rescore")(rescore_command)  # scoring
 app.add_typer(users_app, name="users")  # identity
 app.add_typer(accounts_app, name="accounts")
-console = Console(stderr=True)
+console = Console(stderr=True)  # errors
+out = Console(soft_wrap=True, highlight=False)  # what a command says: stdout, never wrapped
 
 
 @app.command("setup-env")
@@ -64,14 +65,14 @@ def db_start() -> None:
     already = local.pid()
     pid = local.start()
     verb = "already running" if already else f"started in {time.perf_counter() - began:.1f}s"
-    console.print(f"Neo4j {verb}: {local.uri} (pid {pid}, data in {local.home})")
+    out.print(f"Neo4j {verb}: {local.uri} (pid {pid}, data in {local.home})")
 
 
 @db_app.command("stop")
 def db_stop() -> None:
     """Stop the local Neo4j cleanly; its data stays for the next start."""
     local = LocalNeo4j.from_settings(get_settings())
-    console.print("Neo4j stopped." if local.stop() else "Neo4j was not running.")
+    out.print("Neo4j stopped." if local.stop() else "Neo4j was not running.")
 
 
 @db_app.command("status")
@@ -81,12 +82,12 @@ def db_status() -> None:
     local = LocalNeo4j.from_settings(settings)
     pid = local.pid()
     if pid is None:
-        console.print(f"Neo4j is not running (data in {local.home}).")
+        out.print(f"Neo4j is not running (data in {local.home}).")
         raise typer.Exit(3)
     with make_driver(settings) as driver:
         check_connectivity(driver, settings)
         nodes, rels = count_graph(driver, settings.neo4j_database)
-    console.print(f"Neo4j running: {local.uri} (pid {pid}); {nodes} nodes, {rels} relationships")
+    out.print(f"Neo4j running: {local.uri} (pid {pid}); {nodes} nodes, {rels} relationships")
 
 
 @app.command("init-schema")
@@ -96,7 +97,7 @@ def init_schema() -> None:
     with make_driver(settings) as driver:
         check_connectivity(driver, settings)
         version = apply_schema(driver, settings.neo4j_database)
-    console.print(f"Schema version {version} applied to {settings.neo4j_uri}.")
+    out.print(f"Schema version {version} applied to {settings.neo4j_uri}.")
 
 
 class _NoSecretsInAccessLog(logging.Filter):

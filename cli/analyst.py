@@ -13,6 +13,7 @@ import typer
 from neo4j import Driver
 from rich.console import Console
 
+from cli.output import FORMATS, PROPERTY_BUDGET, default_format, print_result, print_rows
 from cli.shell import Shell, ShellState, parse_param, prompt_session
 from core.db import check_connectivity, make_driver
 from core.errors import InvalidParameter
@@ -22,12 +23,15 @@ from service.analyst import catalogue
 from service.analyst.limits import resolve_limits
 from service.analyst.model import graph_model
 from service.analyst.pool import AnalystPool
-from service.analyst.render import FORMATS, print_result, print_rows
 
 console = Console(stderr=True)
 HISTORY = Path.home() / ".peergraph_cypher_history"
 
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, csv or json")]
+FormatOpt = Annotated[str | None, typer.Option(
+    "--format", "-f", help="table, csv, json or jsonl (default: table on a terminal, jsonl "
+    "into a pipe)")]
+PropsOpt = Annotated[int, typer.Option("--props", min=0, help="Properties shown per node or "
+                                       "relationship in a table")]
 LimitOpt = Annotated[int | None, typer.Option(help="Row cap (default and max: settings)")]
 TimeoutOpt = Annotated[int | None, typer.Option("--timeout-ms", help="Server-side time limit")]
 ParamOpt = Annotated[list[str] | None, typer.Option("--param", "-p", help="name=value, repeatable")]
@@ -54,8 +58,10 @@ def _analyst_pool() -> Iterator[AnalystPool]:
             pool.close()  # cuts loose a query still running past its deadline
 
 
-def _check_format(fmt: str) -> str:
-    """The format, or a clear error naming the allowed ones."""
+def _check_format(fmt: str | None) -> str:
+    """The format (the default for where stdout goes), or a clear error naming the allowed."""
+    if fmt is None:
+        return default_format()
     if fmt not in FORMATS:
         raise InvalidParameter(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     return fmt
@@ -63,19 +69,20 @@ def _check_format(fmt: str) -> str:
 
 def cypher_command(
     query: Annotated[str | None, typer.Argument(help="One Cypher statement; none: a shell")] = None,
-    fmt: FormatOpt = "table", limit: LimitOpt = None, timeout_ms: TimeoutOpt = None,
-    param: ParamOpt = None, plan: PlanOpt = False,
+    fmt: FormatOpt = None, limit: LimitOpt = None, timeout_ms: TimeoutOpt = None,
+    param: ParamOpt = None, plan: PlanOpt = False, props: PropsOpt = PROPERTY_BUDGET,
     history: Annotated[Path, typer.Option(help="Shell history file")] = HISTORY,
 ) -> None:
     """Run read-only Cypher (writes are refused before they run); no query: a shell."""
-    _check_format(fmt)
+    chosen = _check_format(fmt)
     parameters = dict(parse_param(p) for p in param or [])
     with _analyst_pool() as pool:
         if query is not None:
             limits = resolve_limits(pool.settings, limit, timeout_ms)
-            print_result(pool, pool.settings, query, parameters, limits, fmt, plan)
+            print_result(pool, pool.settings, query, parameters, limits, chosen, plan,
+                         budget=props)
             return
-        _shell(pool, ShellState(fmt, limit, timeout_ms, parameters), history)
+        _shell(pool, ShellState(chosen, limit, timeout_ms, parameters, props), history)
 
 
 def _shell(pool: AnalystPool, state: ShellState, history: Path) -> None:
@@ -85,7 +92,8 @@ def _shell(pool: AnalystPool, state: ShellState, history: Path) -> None:
 
     def run(text: str, current: ShellState) -> None:
         limits = resolve_limits(settings, current.limit, current.timeout_ms)
-        print_result(pool, settings, text, current.parameters, limits, current.fmt)
+        print_result(pool, settings, text, current.parameters, limits, current.fmt,
+                     budget=current.props)
 
     shell = Shell(run, lambda: _print_model(graph_model(graph), "table"), console)
     shell.state = state
@@ -112,11 +120,11 @@ def _read_piped() -> str:
 
 def query_command(
     name: Annotated[str | None, typer.Argument(help="Saved query name; none: list them")] = None,
-    param: ParamOpt = None, fmt: FormatOpt = "table", limit: LimitOpt = None,
-    timeout_ms: TimeoutOpt = None, plan: PlanOpt = False,
+    param: ParamOpt = None, fmt: FormatOpt = None, limit: LimitOpt = None,
+    timeout_ms: TimeoutOpt = None, plan: PlanOpt = False, props: PropsOpt = PROPERTY_BUDGET,
 ) -> None:
     """Run a saved query (cypher/analyst/NAME.cypher) with --param key=value; none: list."""
-    _check_format(fmt)
+    chosen = _check_format(fmt)
     if name is None:
         rows = [{"name": q.name, "title": q.title,
                  "parameters": ", ".join(_param_summary(p) for p in q.parameters)}
@@ -132,7 +140,8 @@ def query_command(
         given[key] = catalogue.from_text(declared[key], raw)
     with _analyst_pool() as pool:
         limits = resolve_limits(pool.settings, limit, timeout_ms)
-        print_result(pool, pool.settings, saved.text, saved.bind(given), limits, fmt, plan)
+        print_result(pool, pool.settings, saved.text, saved.bind(given), limits, chosen, plan,
+                     budget=props)
 
 
 def _split(assignment: str) -> tuple[str, str]:
@@ -149,7 +158,8 @@ def _param_summary(param: catalogue.Parameter) -> str:
     return f"{param.name}: {param.type}{default}"
 
 
-def schema_command(fmt: FormatOpt = "table") -> None:
+def schema_command(fmt: Annotated[str, typer.Option("--format", "-f", help="table or json")
+                                  ] = "table") -> None:
     """The graph model: labels, relationship types and their properties, indexes."""
     _check_format(fmt)
     with _connected() as (driver, settings):

@@ -17,8 +17,8 @@ from prompt_toolkit.history import FileHistory
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from rich.console import Console
 
+from cli.output import FORMATS, PROPERTY_BUDGET
 from core.errors import PeergraphError
-from service.analyst.render import FORMATS
 
 HELP = """Type Cypher; end it with `;` to run it (Esc then Enter also runs). Commands:
   :format table|csv|json   how results print        :limit N       row cap
@@ -37,6 +37,7 @@ class ShellState:
     limit: int | None = None
     timeout_ms: int | None = None
     parameters: dict[str, Any] = field(default_factory=dict)
+    props: int = PROPERTY_BUDGET
 
 
 def parse_param(assignment: str) -> tuple[str, Any]:

@@ -1,0 +1,203 @@
+"""Analyst results in a terminal: a table that never cuts a value (each record on its own,
+like psql's `\\x auto`, when a row is wider than the terminal), CSV, JSON or JSON Lines; nodes
+and relationships written as Cypher writes them, `(:Author {id: "a1", name: "Ada"})`."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, TextIO
+
+import orjson
+from rich.cells import cell_len
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from core.settings import Settings
+from service.analyst.failures import translated
+from service.analyst.limits import Limits
+from service.analyst.pool import AnalystPool
+from service.analyst.runner import run_json, stream_csv
+from service.analyst.values import dumps
+
+FORMATS = ("table", "csv", "json", "jsonl")
+PROPERTY_BUDGET = 4  # properties shown per node or relationship before "…"
+FIRST_KEYS = ("id", "name", "title")  # what names a node, shown before the rest
+MIN_WIDTH = 40
+
+
+def default_format(out: TextIO | None = None) -> str:
+    """A table on a terminal, JSON Lines into a pipe or a file."""
+    return "table" if (out or sys.stdout).isatty() else "jsonl"
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 row`, `2 rows`."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def cell_text(value: Any, budget: int = PROPERTY_BUDGET) -> str:
+    """One value as a reader types it: text bare, graph entities as Cypher patterns."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return literal(value, budget)
+
+
+def literal(value: Any, budget: int = PROPERTY_BUDGET) -> str:
+    """A value as a Cypher literal; nodes, relationships and paths as patterns."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        return orjson.dumps(value).decode()
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(literal(item, budget) for item in value) + "]"
+    kind = value.get("kind") if isinstance(value, dict) else None
+    if kind == "node":
+        return node_text(value, budget)
+    if kind == "relationship":
+        return f"[{_relationship_inner(value, budget)}]"
+    if kind == "path":
+        return path_text(value, budget)
+    return _map(value, budget, all_keys=True)
+
+
+def node_text(node: dict[str, Any], budget: int = PROPERTY_BUDGET) -> str:
+    """`(:Label {id: …, name: …, …+3})`."""
+    labels = "".join(f":{label}" for label in node["labels"])
+    props = _map(node["properties"], budget)
+    return f"({labels}{' ' + props if props else ''})"
+
+
+def path_text(path: dict[str, Any], budget: int = PROPERTY_BUDGET) -> str:
+    """`(a)-[:R]->(b)<-[:S]-(c)`, each step's direction from its relationship."""
+    nodes, rels = path["nodes"], path["relationships"]
+    parts = [node_text(nodes[0], budget)]
+    for left, rel, right in zip(nodes, rels, nodes[1:], strict=False):
+        inner = _relationship_inner(rel, budget)
+        forward = rel.get("start") == left.get("id")
+        parts.append(f"-[{inner}]->" if forward else f"<-[{inner}]-")
+        parts.append(node_text(right, budget))
+    return "".join(parts)
+
+
+def _relationship_inner(rel: dict[str, Any], budget: int) -> str:
+    """`:TYPE {k: v}` inside a relationship's brackets."""
+    props = _map(rel["properties"], budget)
+    return f":{rel['type']}{' ' + props if props else ''}"
+
+
+def _map(props: dict[str, Any], budget: int, all_keys: bool = False) -> str:
+    """`{id: "a1", name: "Ada", …+2}`: naming keys first, at most `budget` unless all."""
+    if not props:
+        return ""
+    keys = [k for k in FIRST_KEYS if k in props] + sorted(k for k in props if k not in FIRST_KEYS)
+    shown = keys if all_keys else keys[:budget]
+    body = ", ".join(f"{key}: {literal(props[key], budget)}" for key in shown)
+    rest = len(keys) - len(shown)
+    return "{" + body + (f", …+{rest}" if rest else "") + "}"
+
+
+def print_table(columns: list[str], rows: list[list[Any]], out: TextIO | None = None,
+                budget: int = PROPERTY_BUDGET, title: str = "", width: int | None = None
+                ) -> None:
+    """A table when the rows fit the terminal (`width`: its own unless given), else each
+    record as `column  value` lines; values wrap, never cut. Into a pipe, never wrapped."""
+    out = out or sys.stdout
+    cells = [[cell_text(value, budget) for value in row] for row in rows]
+    natural = _natural_width(columns, cells)
+    terminal = out.isatty()
+    console = Console(file=out, width=width if terminal else max(natural, MIN_WIDTH),
+                      soft_wrap=not terminal, highlight=False)
+    if terminal and natural > console.width and len(columns) > 1:
+        _print_records(console, columns, cells, title)
+        return
+    table = Table(*columns, title=title or None)
+    for column in table.columns:
+        column.overflow = "fold"  # a long id wraps onto the next line; never "research…"
+    for row in cells:
+        table.add_row(*(Text(cell) for cell in row))
+    console.print(table)
+
+
+def _natural_width(columns: list[str], cells: list[list[str]]) -> int:
+    """The table's width with no cell wrapped (rich's box: 3 per column, 1 more)."""
+    widths = [cell_len(name) for name in columns]
+    for row in cells:
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], max((cell_len(line) for line in cell.splitlines()),
+                                           default=0))
+    return sum(widths) + 3 * len(columns) + 1
+
+
+def _print_records(console: Console, columns: list[str], cells: list[list[str]],
+                   title: str) -> None:
+    """psql's expanded display: one block per record, a column's name beside its value."""
+    if title:
+        console.print(Text(title, style="bold"))
+    for number, row in enumerate(cells, start=1):
+        console.rule(Text(f"record {number}", style="bold"), align="left")
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(overflow="fold")
+        for name, cell in zip(columns, row, strict=True):
+            grid.add_row(Text(name), Text(cell))
+        console.print(grid)
+
+
+def print_jsonl(columns: list[str], rows: list[list[Any]], out: TextIO | None = None) -> None:
+    """One JSON object per row, keyed by column: for jq, grep and other programs."""
+    out = out or sys.stdout
+    for row in rows:
+        out.write(orjson.dumps(dict(zip(columns, row, strict=True))).decode() + "\n")
+
+
+def print_rows(rows: list[dict[str, Any]], out: TextIO | None = None, title: str = "") -> None:
+    """A list of flat dicts (e.g. the saved queries) as a table."""
+    if rows:
+        print_table(list(rows[0]), [list(row.values()) for row in rows], out, title=title)
+
+
+def status_console(to_stdout: bool) -> Console:
+    """Where a summary line goes: beside a table on stdout, else on stderr so that piped
+    data stays clean; never wrapped mid-sentence."""
+    return Console(stderr=not to_stdout, soft_wrap=True, highlight=False)
+
+
+def print_result(pool: AnalystPool, settings: Settings, text: str,
+                 parameters: dict[str, Any], limits: Limits, fmt: str, with_plan: bool = False,
+                 out: TextIO | None = None, budget: int = PROPERTY_BUDGET) -> int:
+    """Run one query on the pool (the endpoint's limits: size, nesting, bytes, wall clock),
+    print it in the chosen format, then its summary; the number of rows."""
+    out = out or sys.stdout
+    with translated(text):  # a value that cannot be decoded fails as it is written
+        if fmt == "csv":
+            pool.run(stream_csv, limits, pool.driver, settings, text, parameters, limits,
+                     send=lambda chunk: out.write(chunk.decode()))
+            return -1  # counted in the stream's own trailer, when cut
+        answer = pool.run(run_json, limits, pool.driver, settings, text, parameters, limits,
+                          with_plan)
+        if fmt == "json":
+            out.write(dumps(answer, indent=True).decode() + "\n")
+            return int(answer["row_count"])
+        if fmt == "jsonl":
+            print_jsonl(answer["columns"], answer["rows"], out)
+        else:
+            print_table(answer["columns"], answer["rows"], out, budget)
+    status = status_console(to_stdout=fmt == "table")
+    status.print(f"{plural(answer['row_count'], 'row')}{_cut(answer)} in {answer['took_ms']} ms")
+    if with_plan:
+        status.print_json(data=answer["plan"])
+    return int(answer["row_count"])
+
+
+def _cut(answer: dict[str, Any]) -> str:
+    """Why the answer stops short, if it does."""
+    if answer["truncated_reason"] == "bytes":
+        return f" (cut at the byte cap of {answer['max_bytes']} bytes)"
+    return f" (cut at the limit of {answer['limit']})" if answer["truncated"] else ""
