@@ -13,6 +13,7 @@ from rich.console import Console
 
 from cli.analyst import cypher_command, query_command, schema_command
 from cli.load import generate_app, load_app, load_sample_command
+from cli.output import print_error
 from cli.scoring import rescore_after_load, rescore_command
 from cli.sync import sync_app
 from cli.users import accounts_app, users_app
@@ -142,5 +143,5 @@ def main() -> None:
     try:
         app()
     except (LocalDbError, PeergraphError) as exc:
-        console.print(f"[bold red]error:[/] {exc}")
+        print_error(console, exc)
         sys.exit(1)

@@ -201,3 +201,10 @@ def _cut(answer: dict[str, Any]) -> str:
     if answer["truncated_reason"] == "bytes":
         return f" (cut at the byte cap of {answer['max_bytes']} bytes)"
     return f" (cut at the limit of {answer['limit']})" if answer["truncated"] else ""
+
+
+def print_error(console: Console, problem: BaseException) -> None:
+    """One wording for every failure, in the shell and one-shot alike: `error: <what, where>`
+    (a Peergraph error's own detail: a syntax error's line, column, the line and a caret)."""
+    detail = getattr(problem, "detail", None) or str(problem)
+    console.print(Text.assemble(("error:", "bold red"), " ", detail), highlight=False)

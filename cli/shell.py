@@ -17,15 +17,18 @@ from prompt_toolkit.history import FileHistory
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from rich.console import Console
 
-from cli.output import FORMATS, PROPERTY_BUDGET
+from cli.output import FORMATS, PROPERTY_BUDGET, print_error
 from core.errors import PeergraphError
 
 HELP = """Type Cypher; end it with `;` to run it (Esc then Enter also runs). Commands:
-  :format table|csv|json   how results print        :limit N       row cap
-  :timeout MS              server-side time limit   :param k=v     set $k (JSON or text)
-  :params                  show parameters          :clear         forget parameters
-  :schema                  the graph model          :help  :quit"""
+  :format table|csv|json|jsonl  how results print   :limit N        row cap
+  :timeout MS          server-side time limit       :param k => v   set $k (JSON or text)
+  :params              show parameters              :clear          forget parameters
+  :history             this session's statements    :schema         the graph model
+  :help                this list                    exit, quit, Ctrl-D  leave"""
 
+HISTORY_SHOWN = 50
+LEAVE = {"exit", "quit", ":quit", ":exit", ":q"}  # as cypher-shell and psql take them
 Runner = Callable[[str, "ShellState"], None]
 
 
@@ -41,8 +44,11 @@ class ShellState:
 
 
 def parse_param(assignment: str) -> tuple[str, Any]:
-    """`name=value` with a JSON value, or the text as a string when it is not JSON."""
-    name, sep, raw = assignment.partition("=")
+    """`name=value` (or cypher-shell's `name => value`) with a JSON value, or the text as a
+    string when it is not JSON."""
+    name, sep, raw = assignment.partition("=>") if "=>" in assignment else \
+        assignment.partition("=")
+    raw = raw.strip() if sep == "=>" else raw
     if not sep or not name.strip():
         raise ValueError(f"want name=value, got {assignment!r}")
     try:
@@ -57,6 +63,7 @@ class Shell:
 
     def __init__(self, run: Runner, schema: Callable[[], None], console: Console) -> None:
         self.run, self.schema, self.console, self.state = run, schema, console, ShellState()
+        self.entries: list[str] = []  # this session's statements, for :history
 
     def handle(self, text: str) -> bool:
         """Act on one entry; False when the user asked to leave."""
@@ -65,10 +72,13 @@ class Shell:
             return True
         if text.startswith(":"):
             return self.command(text[1:].split(maxsplit=1))
+        if text.rstrip(";").strip().lower() in LEAVE:
+            return False
+        self.entries.append(text)
         try:
             self.run(text, self.state)
         except PeergraphError as exc:
-            self.console.print(f"[bold red]{exc.title}:[/] {exc.detail}", highlight=False)
+            print_error(self.console, exc)
         return True
 
     def command(self, words: list[str]) -> bool:
@@ -91,12 +101,15 @@ class Shell:
                 state.parameters.clear()
             elif name == "params":
                 self.console.print_json(data=state.parameters)
+            elif name == "history":
+                for number, entry in enumerate(self.entries[-HISTORY_SHOWN:], start=1):
+                    self.console.print(f"{number:>3}  {entry}", highlight=False, markup=False)
             elif name == "schema":
                 self.schema()
             else:
                 self.console.print(HELP, highlight=False)
         except (ValueError, PeergraphError) as exc:
-            self.console.print(f"[bold red]error:[/] {exc}", highlight=False)
+            print_error(self.console, exc)
         return True
 
     def loop(self, read: Callable[[], str]) -> None:
@@ -120,7 +133,7 @@ def submit_bindings() -> KeyBindings:
     def _enter(event: KeyPressEvent) -> None:
         buffer = event.current_buffer
         text = buffer.text.strip()
-        if not text or text.endswith(";") or text.startswith(":"):
+        if not text or text.endswith(";") or text.startswith(":") or text.lower() in LEAVE:
             buffer.validate_and_handle()
         else:
             buffer.insert_text("\n")

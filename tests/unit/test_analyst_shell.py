@@ -34,7 +34,7 @@ def test_commands_change_the_state_and_statements_run() -> None:
     assert state.parameters == {"who": "a1", "n": 3}
     assert [text for text, _ in ran] == ["RETURN $who;"]
     output = console.export_text()
-    assert "writes to the graph" in output and "the model" in output and ":quit" in output
+    assert "writes to the graph" in output and "the model" in output and "exit, quit" in output
 
 
 def test_bad_commands_print_an_error_and_carry_on() -> None:
@@ -69,3 +69,24 @@ def test_the_prompt_reads_several_lines_until_a_semicolon(tmp_path: Path) -> Non
         pipe.send_text(":quit\r")
         assert session.prompt() == ":quit"
     assert "RETURN count(n);" in history.read_text()
+
+
+def test_exit_and_quit_leave_as_in_cypher_shell_and_psql() -> None:
+    for word in ("exit", "quit", "exit;", "QUIT", ":exit", ":q"):
+        shell, ran, _ = _shell()
+        assert shell.handle(word) is False, word
+        assert ran == []
+
+
+def test_param_arrow_history_and_one_error_wording() -> None:
+    shell, _, console = _shell()
+    shell.handle(":param who => 'a1'")
+    shell.handle(':param n => 3')
+    assert shell.state.parameters == {"who": "'a1'", "n": 3}
+    shell.handle("RETURN $n;")
+    shell.handle("CREATE (:X {tag: '[bold]'});")
+    shell.handle(":history")
+    output = console.export_text()
+    assert "  1  RETURN $n;" in output and "  2  CREATE (:X {tag: '[bold]'});" in output
+    # the same "error: …" line as one-shot, the statement's brackets kept as typed
+    assert "error: Refused: the query writes to the graph" in output
