@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 LAUNCHER_JAR := launcher/target/peergraph-neo4j-launcher.jar
 LAUNCHER_SRC := launcher/pom.xml $(shell find launcher/src -type f 2>/dev/null)
 
-.PHONY: install run test lint bench clean postgres
+.PHONY: install run test lint bench-deps clean postgres
 
 WEB_DEPS := web/dist/fcose.esm.min.mjs
 CHROMIUM := /usr/bin/chromium
@@ -44,6 +44,12 @@ run: install
 
 test: install $(CHROMIUM) postgres
 	$(BIN)/python -m pytest
+
+# what bench/ needs beyond the dev install (which brings locust and Playwright): wrk from
+# Debian for bench.api's sustained reads, Chromium for bench.explorer
+bench-deps: install $(CHROMIUM)
+	@command -v wrk >/dev/null || (apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -152,7 +152,7 @@ def wrk_profiles(base: str, authors: list[str], duration: int, connections: int)
     """Sustained profile reads: wrk in its own process, round robin over the authors."""
     if shutil.which("wrk") is None:
         figure("profile reads, 16 connections (wrk)", "≥ 250/s", "wrk is not installed "
-               "(apt-get install wrk): not measured", False)
+               "(make bench-deps installs it): not measured", False)
         return
     paths = ", ".join(f'"/api/v1/authors/{a}"' for a in authors)
     script = ("local paths = {" + paths + "}\nlocal i = 0\n"

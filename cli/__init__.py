@@ -13,7 +13,7 @@ from rich.console import Console
 
 from cli.analyst import cypher_command, query_command, schema_command
 from cli.load import generate_app, load_app, load_sample_command
-from cli.output import print_error
+from cli.output import error_console, print_error
 from cli.scoring import rescore_after_load, rescore_command
 from cli.sync import sync_app
 from cli.users import accounts_app, users_app
@@ -29,13 +29,13 @@ app.add_typer(db_app, name="db")
 app.add_typer(load_app, name="load")
 app.add_typer(sync_app, name="sync")
 app.command("cypher")(cypher_command)  # analyst access
-app.command("query")(query_command)
+app.command("query", context_settings={"help_option_names": []})(query_command)  # own --help
 app.command("schema")(schema_command)
 app.add_typer(generate_app, name="generate")
 app.command("rescore")(rescore_command)  # scoring
 app.add_typer(users_app, name="users")  # identity
 app.add_typer(accounts_app, name="accounts")
-console = Console(stderr=True)  # errors
+console = error_console()
 out = Console(soft_wrap=True, highlight=False)  # what a command says: stdout, never wrapped
 
 

@@ -11,9 +11,17 @@ from typing import Annotated, Any
 import orjson
 import typer
 from neo4j import Driver
-from rich.console import Console
 
-from cli.output import FORMATS, PROPERTY_BUDGET, default_format, print_result, print_rows
+from cli.output import (
+    FORMATS,
+    PROPERTY_BUDGET,
+    default_format,
+    error_console,
+    print_result,
+    print_rows,
+    status_console,
+)
+from cli.saved_help import empty_answer, query_help
 from cli.shell import Shell, ShellState, parse_param, prompt_session
 from core.db import check_connectivity, make_driver
 from core.errors import InvalidParameter
@@ -24,7 +32,7 @@ from service.analyst.limits import resolve_limits
 from service.analyst.model import graph_model
 from service.analyst.pool import AnalystPool
 
-console = Console(stderr=True)
+console = error_console()
 HISTORY = Path.home() / ".peergraph_cypher_history"
 
 FormatOpt = Annotated[str | None, typer.Option(
@@ -119,11 +127,17 @@ def _read_piped() -> str:
 
 
 def query_command(
+    ctx: typer.Context,
     name: Annotated[str | None, typer.Argument(help="Saved query name; none: list them")] = None,
     param: ParamOpt = None, fmt: FormatOpt = None, limit: LimitOpt = None,
     timeout_ms: TimeoutOpt = None, plan: PlanOpt = False, props: PropsOpt = PROPERTY_BUDGET,
+    show_help: Annotated[bool, typer.Option("--help", "-h", help="This help; with NAME: "
+                                            "what that query takes, and an example")] = False,
 ) -> None:
     """Run a saved query (cypher/analyst/NAME.cypher) with --param key=value; none: list."""
+    if show_help:
+        typer.echo(query_help(catalogue.get(name)) if name else ctx.get_help())
+        return
     chosen = _check_format(fmt)
     if name is None:
         rows = [{"name": q.name, "title": q.title,
@@ -138,10 +152,17 @@ def query_command(
         if key not in declared:
             saved.bind({key: raw})  # raises the one clear "no parameter" error
         given[key] = catalogue.from_text(declared[key], raw)
+    try:
+        bound = saved.bind(given)
+    except InvalidParameter as exc:  # a missing parameter: say what the query takes
+        raise InvalidParameter(f"{exc.detail}\n\n{query_help(saved)}",
+                               errors=exc.errors) from None
     with _analyst_pool() as pool:
         limits = resolve_limits(pool.settings, limit, timeout_ms)
-        print_result(pool, pool.settings, saved.text, saved.bind(given), limits, chosen, plan,
-                     budget=props)
+        count = print_result(pool, pool.settings, saved.text, bound, limits, chosen, plan,
+                             budget=props)
+    if count == 0:
+        status_console(to_stdout=chosen == "table").print(empty_answer(saved, bound))
 
 
 def _split(assignment: str) -> tuple[str, str]:

@@ -163,6 +163,11 @@ def print_rows(rows: list[dict[str, Any]], out: TextIO | None = None, title: str
         print_table(list(rows[0]), [list(row.values()) for row in rows], out, title=title)
 
 
+def error_console() -> Console:
+    """stderr, wrapped by rich only on a terminal (into a file, one line per message)."""
+    return Console(stderr=True, soft_wrap=not sys.stderr.isatty(), highlight=False)
+
+
 def status_console(to_stdout: bool) -> Console:
     """Where a summary line goes: beside a table on stdout, else on stderr so that piped
     data stays clean; never wrapped mid-sentence."""

@@ -1,7 +1,7 @@
 // title: Top authors by trust in a topic
 // description: Scored authors who wrote about a topic (matched by id, or by a part of its
-// description: name, case-insensitively), highest trust score first.
-// param: topic string = "machine learning" | Topic id (e.g. openalex:C154945302) or part of its name
+// description: name, case-insensitively; no topic: all of them), highest trust score first.
+// param: topic string = "" | Topic id or part of its name (empty: every topic), e.g. learning
 // param: limit int = 25 | How many authors
 // returns: author_id, name, trust_score, trust_band, verification_level, works, topics
 MATCH (t:Topic)

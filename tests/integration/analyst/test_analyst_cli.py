@@ -122,3 +122,19 @@ def test_the_terminal_keeps_the_wall_clock(cli: CliRunner) -> None:
     assert result.exit_code == 1
     assert "time limit of 0.5 s" in str(result.exception)
     assert time.monotonic() - began < 3  # the answer at 0.5 s, and the query cut loose
+
+
+def test_an_empty_answer_says_what_it_was_asked(cli: CliRunner) -> None:
+    result = cli.invoke(app, ["query", "collaborators_of_collaborators", "-p", "author=nobody",
+                              "--format", "table"])
+    assert result.exit_code == 0, result.output
+    assert "0 rows in" in result.stdout
+    assert 'No rows for author = "nobody", min_shared_works = 1, limit = 25.' in result.stdout
+
+
+def test_piped_output_is_json_lines_with_the_summary_on_stderr(cli: CliRunner) -> None:
+    result = cli.invoke(app, ["cypher", "MATCH (a:Author) RETURN a, a.id AS id ORDER BY id"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [row["id"] for row in rows] == ["a1", "a2", "a3", "a4"]
+    assert rows[0]["a"]["kind"] == "node" and "4 rows in" in result.stderr
