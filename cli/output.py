@@ -4,13 +4,13 @@ and relationships written as Cypher writes them, `(:Author {id: "a1", name: "Ada
 
 from __future__ import annotations
 
+import shutil
 import sys
 from typing import Any, TextIO
 
 import orjson
 from rich.cells import cell_len
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from core.settings import Settings
@@ -47,6 +47,11 @@ def cell_text(value: Any, budget: int = PROPERTY_BUDGET) -> str:
 
 def literal(value: Any, budget: int = PROPERTY_BUDGET) -> str:
     """A value as a Cypher literal; nodes, relationships and paths as patterns."""
+    kind = type(value)
+    if kind is str:  # the commonest first
+        return orjson.dumps(value).decode()
+    if kind is int:
+        return str(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
@@ -56,13 +61,13 @@ def literal(value: Any, budget: int = PROPERTY_BUDGET) -> str:
     if isinstance(value, int | float):
         return str(value)
     if isinstance(value, list):
-        return "[" + ", ".join(literal(item, budget) for item in value) + "]"
-    kind = value.get("kind") if isinstance(value, dict) else None
-    if kind == "node":
+        return "[" + ", ".join([literal(item, budget) for item in value]) + "]"
+    entity = value.get("kind") if isinstance(value, dict) else None
+    if entity == "node":
         return node_text(value, budget)
-    if kind == "relationship":
+    if entity == "relationship":
         return f"[{_relationship_inner(value, budget)}]"
-    if kind == "path":
+    if entity == "path":
         return path_text(value, budget)
     return _map(value, budget, all_keys=True)
 
@@ -96,9 +101,10 @@ def _map(props: dict[str, Any], budget: int, all_keys: bool = False) -> str:
     """`{id: "a1", name: "Ada", …+2}`: naming keys first, at most `budget` unless all."""
     if not props:
         return ""
-    keys = [k for k in FIRST_KEYS if k in props] + sorted(k for k in props if k not in FIRST_KEYS)
+    keys = [k for k in FIRST_KEYS if k in props] + sorted([k for k in props
+                                                             if k not in FIRST_KEYS])
     shown = keys if all_keys else keys[:budget]
-    body = ", ".join(f"{key}: {literal(props[key], budget)}" for key in shown)
+    body = ", ".join([f"{key}: {literal(props[key], budget)}" for key in shown])
     rest = len(keys) - len(shown)
     return "{" + body + (f", …+{rest}" if rest else "") + "}"
 
@@ -106,48 +112,51 @@ def _map(props: dict[str, Any], budget: int, all_keys: bool = False) -> str:
 def print_table(columns: list[str], rows: list[list[Any]], out: TextIO | None = None,
                 budget: int = PROPERTY_BUDGET, title: str = "", width: int | None = None
                 ) -> None:
-    """A table when the rows fit the terminal (`width`: its own unless given), else each
-    record as `column  value` lines; values wrap, never cut. Into a pipe, never wrapped."""
+    """psql's aligned table when the rows fit the terminal (`width`: its own unless given),
+    else each record on its own, a column's name beside its value, long values wrapped: a
+    value is never cut. Into a pipe, the table whatever its width, rows never wrapped."""
     out = out or sys.stdout
-    cells = [[cell_text(value, budget) for value in row] for row in rows]
-    natural = _natural_width(columns, cells)
+    cells = [[cell_text(value, budget).replace("\n", "\\n") for value in row] for row in rows]
+    lengths = [[_width(cell) for cell in row] for row in cells]
+    widths = [max([_width(name), *(row[i] for row in lengths)]) for i, name in enumerate(columns)]
     terminal = out.isatty()
-    console = Console(file=out, width=width if terminal else max(natural, MIN_WIDTH),
-                      soft_wrap=not terminal, highlight=False)
-    if terminal and natural > console.width and len(columns) > 1:
-        _print_records(console, columns, cells, title)
-        return
-    table = Table(*columns, title=title or None)
-    for column in table.columns:
-        column.overflow = "fold"  # a long id wraps onto the next line; never "research…"
-    for row in cells:
-        table.add_row(*(Text(cell) for cell in row))
-    console.print(table)
-
-
-def _natural_width(columns: list[str], cells: list[list[str]]) -> int:
-    """The table's width with no cell wrapped (rich's box: 3 per column, 1 more)."""
-    widths = [cell_len(name) for name in columns]
-    for row in cells:
-        for i, cell in enumerate(row):
-            widths[i] = max(widths[i], max((cell_len(line) for line in cell.splitlines()),
-                                           default=0))
-    return sum(widths) + 3 * len(columns) + 1
-
-
-def _print_records(console: Console, columns: list[str], cells: list[list[str]],
-                   title: str) -> None:
-    """psql's expanded display: one block per record, a column's name beside its value."""
+    limit = width or shutil.get_terminal_size().columns
     if title:
-        console.print(Text(title, style="bold"))
+        out.write(title + "\n")
+    if terminal and sum(widths) + 3 * len(columns) - 1 > limit and len(columns) > 1:
+        out.write(_records(columns, cells, limit))
+        return
+    lines = [_aligned(columns, [_width(name) for name in columns], widths),
+             "-+-".join("-" * w for w in widths)]
+    lines += [_aligned(row, row_lengths, widths) for row, row_lengths in zip(cells, lengths,
+                                                                             strict=True)]
+    out.write("\n".join(lines) + "\n")
+
+
+def _width(text: str) -> int:
+    """Columns a text takes on a terminal (wide characters count 2)."""
+    return len(text) if text.isascii() else cell_len(text)
+
+
+def _aligned(cells: list[str], lengths: list[int], widths: list[int]) -> str:
+    """One table line: cells padded to their column's width."""
+    return " | ".join(cell + " " * (w - n) for cell, n, w in zip(cells, lengths, widths,
+                                                                 strict=True)).rstrip()
+
+
+def _records(columns: list[str], cells: list[list[str]], limit: int) -> str:
+    """psql's expanded display (`\\x`): `-[ record N ]`, then `name | value` lines, values
+    folded at the terminal's width."""
+    key_width = max(cell_len(name) for name in columns)
+    room = max(limit - key_width - 3, MIN_WIDTH // 2)
+    lines = []
     for number, row in enumerate(cells, start=1):
-        console.rule(Text(f"record {number}", style="bold"), align="left")
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="bold", no_wrap=True)
-        grid.add_column(overflow="fold")
+        lines.append(f"-[ record {number} ]".ljust(min(limit, key_width + 3 + room), "-"))
         for name, cell in zip(columns, row, strict=True):
-            grid.add_row(Text(name), Text(cell))
-        console.print(grid)
+            pieces = [cell[i:i + room] for i in range(0, len(cell), room)] or [""]
+            lines.append(f"{name.ljust(key_width)} | {pieces[0]}")
+            lines += [f"{'':<{key_width}} + {piece}" for piece in pieces[1:]]
+    return "\n".join(lines) + "\n"
 
 
 def print_jsonl(columns: list[str], rows: list[list[Any]], out: TextIO | None = None) -> None:
