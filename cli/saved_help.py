@@ -25,7 +25,8 @@ def query_help(saved: SavedQuery) -> str:
     if not saved.parameters:
         lines.append("  none")
     lines += ["", "Example:", f"  peergraph query {saved.name}"
-              + "".join(f" -p {p.name}={_example(p)}" for p in saved.parameters if p.required)]
+              + "".join(f" -p {p.name}={example_value(p)}"
+                        for p in saved.parameters if p.required)]
     if saved.returns:
         lines += ["", f"Returns: {', '.join(saved.returns)}"]
     return "\n".join(lines)
@@ -38,7 +39,7 @@ def empty_answer(saved: SavedQuery, bound: dict[str, Any]) -> str:
             f"peergraph query {saved.name} --help lists them.")
 
 
-def _example(param: Parameter) -> str:
+def example_value(param: Parameter) -> str:
     """A value to show in the example: the description's own "e.g.", else a placeholder."""
     found = EXAMPLE_IN_TEXT.search(param.description)
     if found:

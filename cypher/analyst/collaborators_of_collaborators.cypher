@@ -2,7 +2,7 @@
 // description: People an author could be introduced to: co-authors of their co-authors
 // description: (COLLABORATES_WITH, read undirected) who have not worked with the author,
 // description: ranked by how many collaborators they share.
-// param: author string | Author id, e.g. researcher0
+// param: author string | Author id, e.g. researcher1
 // param: min_shared_works int = 1 | Only count collaborations with at least this many shared works
 // param: limit int = 25 | How many suggestions
 // returns: author_id, name, trust_score, shared_collaborators, via
