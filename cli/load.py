@@ -112,15 +112,19 @@ def load_arxiv_command(
 
 
 S2AG_HELP = """Semantic Scholar Academic Graph datasets: papers, authors, citations, abstracts,
-publication-venues (any subset, JSON Lines, .gz or not, any number of part files each).
+publication-venues (any subset; JSON Lines, .gz or not; any number of part files each).
 
 \b
-PATH: a release folder holding one folder per dataset, named as S2 names them
-(PATH/papers/…, PATH/authors/…, PATH/citations/…, PATH/abstracts/…,
-PATH/publication-venues/…), one dataset folder, or one file inside one.
---diff DIR: a release diff, S2's update_files and delete_files per dataset saved as
-DIR/updates/<dataset>/… (upserted by primary key) and DIR/deletes/<dataset>/…
-(removed by primary key, with their edges), updates first."""
+PATH: a release folder, one folder per dataset as S2 names them:
+  PATH/papers/…  PATH/authors/…  PATH/citations/…
+  PATH/abstracts/…  PATH/publication-venues/…
+or one dataset folder, or one file inside one.
+
+\b
+--diff DIR: a release diff (S2's update_files and delete_files per dataset):
+  DIR/updates/<dataset>/…  upserted by primary key
+  DIR/deletes/<dataset>/…  removed by primary key, with their edges
+updates first."""
 
 
 @load_app.command("s2ag", help=S2AG_HELP)
