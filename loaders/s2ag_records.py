@@ -20,6 +20,9 @@ from loaders.graph_rows import GraphRows, node_row
 from loaders.text import clean_text
 
 SOURCE = "s2ag"
+# S2's own author ids are the source's identity (its disambiguation, not a name): verification
+# reads this as "Stable record id from Semantic Scholar source".
+RECORD_SOURCE = "Semantic Scholar"
 # S2's publicationtypes -> the work types the OpenAlex loader stores; the first listed type
 # that has one wins. MetaAnalysis counts as a review, as OpenAlex types them.
 WORK_TYPES = {"Review": "review", "MetaAnalysis": "review", "JournalArticle": "article",
@@ -93,7 +96,8 @@ def paper_rows(record: dict[str, Any]) -> GraphRows:
         if s2_id is None:
             continue  # an unresolved byline name: no identity to hang it on, as OpenAlex's
         rows.author_refs.append(node_row(author_id(s2_id), name=f.text(entry, "name"),
-                                         s2_id=s2_id, source=SOURCE, identity="strong"))
+                                         s2_id=s2_id, source=SOURCE, identity="strong",
+                                         record_source=RECORD_SOURCE))
         rows.authorships.append({"author_id": author_id(s2_id), "work_id": wid,
                                  "position": position, "raw_affiliation": None})
     if venue_key := f.text(record, "publicationvenueid"):
@@ -159,7 +163,7 @@ def author_rows(record: dict[str, Any]) -> GraphRows:
         works_count=f.integer(record, "papercount"),
         cited_by_count=f.integer(record, "citationcount"), h_index=f.integer(record, "hindex"),
         updated_date=f.text(record, "updated"), s2_id=s2_id, source=SOURCE,
-        identity="strong"))
+        identity="strong", record_source=RECORD_SOURCE))
     return rows
 
 

@@ -49,7 +49,8 @@ def test_a_paper_gives_its_work_byline_and_fields_of_study() -> None:
     assert [r["author_id"] for r in rows.authorships] == [
         f"s2:{a['authorId']}" for a in record["authors"]]
     assert rows.author_refs[0]["props"] == {"name": "Raid D. Thanoon", "s2_id": "93500598",
-                                            "source": "s2ag", "identity": "strong"}
+                                            "source": "s2ag", "identity": "strong",
+                                            "record_source": "Semantic Scholar"}
     assert [(r["topic_id"], r["score"]) for r in rows.about] == [
         ("s2:fos:agricultural-and-food-sciences", 1.0), ("s2:fos:chemistry", 1.0)]
 
