@@ -24,9 +24,10 @@ WRITE_ORDER = (
 )
 # merged_ids per label: cypher/load/apply_<name>.cypher, run after every other row.
 MERGE_ORDER = ("author_merges", "work_merges", "institution_merges", "venue_merges")
-# Removals by id (a release diff's deletes): cypher/load/apply_<name>.cypher, run last.
-DELETE_ORDER = ("cites_deletes", "abstract_deletes", "work_deletes", "author_deletes",
-                "venue_deletes")
+# Removals (a release diff's deletes by id, and the edges an updated record no longer has):
+# cypher/load/apply_<name>.cypher, run last.
+DELETE_ORDER = ("work_edge_resets", "cites_deletes", "abstract_deletes", "work_deletes",
+                "author_deletes", "venue_deletes")
 NODE_KINDS = WRITE_ORDER[:WRITE_ORDER.index("authorships")]
 EDGE_KINDS = WRITE_ORDER[WRITE_ORDER.index("authorships"):]
 # Work edges whose MERGE path has more than one statement, in order.
@@ -57,6 +58,7 @@ class GraphRows:
     work_merges: list[Row] = field(default_factory=list)
     institution_merges: list[Row] = field(default_factory=list)
     venue_merges: list[Row] = field(default_factory=list)
+    work_edge_resets: list[Row] = field(default_factory=list)
     cites_deletes: list[Row] = field(default_factory=list)
     abstract_deletes: list[Row] = field(default_factory=list)
     work_deletes: list[Row] = field(default_factory=list)

@@ -12,13 +12,15 @@ Any subset will do; PATH may also be one dataset folder, or one file inside one.
     DIR/updates/<dataset>/…   every record upserted by its primary key
     DIR/deletes/<dataset>/…   every record removed by its primary key
 
-updates first, then deletes. Within a load the order of datasets does not change the
+updates first, then deletes; an updated paper's S2 byline, fields and venue link are
+replaced, not added to. Within a load the order of datasets does not change the
 result: a citation or abstract whose paper is not loaded yet makes a stub work (is_stub true)
 that the paper's record fills in, and a byline author a reference that the author's record
 completes. Records and ids: loaders/s2ag_records.py."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +28,12 @@ from neo4j import Driver
 
 from loaders.graph_rows import GraphRows
 from loaders.pipeline import LoadInput, LoadOptions, LoadSummary, Transform, run_load
-from loaders.s2ag_records import SOURCE, UPSERTS, delete_rows
+from loaders.s2ag_records import SOURCE, UPSERTS, delete_rows, paper_update_rows
 
 # Datasets in load order: what is referenced before what references it (any order works).
 DATASETS = ("publication-venues", "authors", "papers", "abstracts", "citations")
 SKIPPED_SUFFIXES = (".txt", ".md", ".tmp")  # READMEs, partial downloads
+log = logging.getLogger("peergraph")
 
 
 def part_files(folder: Path) -> list[Path]:
@@ -48,6 +51,9 @@ def discover(path: Path) -> list[LoadInput]:
         raise FileNotFoundError(f"{path} is neither a file nor a folder")
     if path.name in DATASETS:
         return [LoadInput(p, _upsert(path.name)) for p in part_files(path)]
+    for other in sorted(p.name for p in path.iterdir() if p.is_dir()):
+        if other not in DATASETS:  # S2's other datasets (s2orc, tldrs, embeddings …)
+            log.warning("%s/%s is not a dataset this loader reads; left out", path, other)
     return [LoadInput(p, _upsert(name)) for name in DATASETS
             for p in part_files(path / name) if (path / name).is_dir()]
 
@@ -56,7 +62,8 @@ def discover_diff(folder: Path) -> list[LoadInput]:
     """A diff folder's inputs: every update file, then every delete file, datasets in order."""
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder} is not a folder")
-    updates = [LoadInput(p, _upsert(name)) for name in DATASETS
+    updates = [LoadInput(p, paper_update_rows if name == "papers" else _upsert(name))
+               for name in DATASETS
                for p in part_files(folder / "updates" / name)
                if (folder / "updates" / name).is_dir()]
     deletes = [LoadInput(p, _delete(name)) for name in DATASETS

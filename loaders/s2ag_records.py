@@ -108,6 +108,18 @@ def paper_rows(record: dict[str, Any]) -> GraphRows:
     return rows
 
 
+def paper_update_rows(record: dict[str, Any]) -> GraphRows:
+    """A diff's updated paper: as a paper, and its S2 byline, topics and venue replaced (the
+    edges the new record no longer has go; other sources' edges stay)."""
+    rows = paper_rows(record)
+    rows.work_edge_resets.append({
+        "work_id": rows.works[0]["id"], "source": SOURCE,
+        "author_ids": [r["author_id"] for r in rows.authorships],
+        "topic_ids": [r["topic_id"] for r in rows.about],
+        "venue_ids": [r["venue_id"] for r in rows.published_in]})
+    return rows
+
+
 def _paper_props(record: dict[str, Any], cid: int) -> dict[str, Any]:
     """The work's properties: metadata, the source's counts and every external id."""
     ids = f.mapping(record, "externalids")

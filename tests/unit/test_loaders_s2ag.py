@@ -16,6 +16,7 @@ from loaders.s2ag_records import (
     citation_rows,
     delete_rows,
     paper_rows,
+    paper_update_rows,
     venue_rows,
 )
 
@@ -119,6 +120,15 @@ def test_bad_records_say_why(transform: Any, record: dict[str, Any], reason: str
     with pytest.raises(ValueError) as raised:
         transform(record)
     assert str(raised.value) == reason
+
+
+def test_an_updated_paper_replaces_its_s2_edges() -> None:
+    record = records("papers")[0]
+    reset = paper_update_rows(record).work_edge_resets
+    assert reset == [{"work_id": f"s2:{record['corpusid']}", "source": "s2ag",
+                      "author_ids": ["s2:93500598"],
+                      "topic_ids": ["s2:fos:agricultural-and-food-sciences", "s2:fos:chemistry"],
+                      "venue_ids": []}]
 
 
 def test_deleted_records_become_removals_by_primary_key() -> None:

@@ -185,11 +185,14 @@ def test_a_diff_upserts_updates_and_removes_deletes(driver: Driver, settings: Se
     release = _joined(tmp_path / "release")
     load_s2ag(driver, settings.neo4j_database, release, _options(tmp_path))
     papers = _records("papers", release)
-    changed, gone = papers[1], papers[2]
+    gone = papers[2]
+    changed = next(p for p in papers[3:] if len(p["authors"]) >= 2 and p["s2fieldsofstudy"])
     author = papers[0]["authors"][0]["authorId"]
     diff = tmp_path / "diff"
+    # the update drops the first author and the fields of study: the record replaces them
     _write(diff / "updates" / "papers" / "part-0",
-           [dict(changed, title="A corrected title", updated="2030-01-01T00:00:00Z")])
+           [dict(changed, title="A corrected title", updated="2030-01-01T00:00:00Z",
+                 authors=changed["authors"][1:], s2fieldsofstudy=None)])
     _write(diff / "deletes" / "papers" / "part-0", [{"corpusid": gone["corpusid"]}])
     _write(diff / "deletes" / "authors" / "part-0", [{"authorid": author}])
     _write(diff / "deletes" / "citations" / "part-0",
@@ -200,6 +203,10 @@ def test_a_diff_upserts_updates_and_removes_deletes(driver: Driver, settings: Se
     assert (summary.status, summary.loaded, summary.rejected) == ("completed", 4, 0)
     assert count(driver, "MATCH (w:Work {id: $id, title: 'A corrected title'}) "
                          "RETURN count(w)", id=f"s2:{changed['corpusid']}") == 1
+    assert count(driver, "MATCH (:Author)-[r:AUTHORED]->(:Work {id: $id}) RETURN count(r)",
+                 id=f"s2:{changed['corpusid']}") == len(changed["authors"]) - 1
+    assert count(driver, "MATCH (:Work {id: $id})-[r:ABOUT]->() RETURN count(r)",
+                 id=f"s2:{changed['corpusid']}") == 0
     assert count(driver, "MATCH (w:Work {id: $id}) RETURN count(w)",
                  id=f"s2:{gone['corpusid']}") == 0
     assert count(driver, "MATCH (a:Author {id: $id}) RETURN count(a)", id=f"s2:{author}") == 0
