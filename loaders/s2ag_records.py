@@ -252,6 +252,10 @@ def delete_rows(dataset: str, record: dict[str, Any]) -> GraphRows | None:
 
 def _citation_delete(record: dict[str, Any]) -> GraphRows | None:
     """A deleted citation; None when it had no cited paper (no edge was made for it)."""
+    if record.get("citingcorpusid") is None and record.get("citationid") is not None:
+        # edges are keyed by their two papers; S2's citationid alone names neither
+        raise ValueError("deleted citation has only a 'citationid': removing it needs "
+                         "'citingcorpusid' and 'citedcorpusid'")
     citing = corpus_id(record, "citingcorpusid")
     cited = optional_corpus_id(record, "citedcorpusid")
     if cited is None:

@@ -139,6 +139,8 @@ def test_deleted_records_become_removals_by_primary_key() -> None:
     assert delete_rows("citations", {"citingcorpusid": "1", "citedcorpusid": "2"}
                        ).cites_deletes == [{"work_id": "s2:1", "cited_id": "s2:2"}]  # type: ignore[union-attr]
     assert delete_rows("citations", {"citingcorpusid": "1", "citedcorpusid": None}) is None
+    with pytest.raises(ValueError, match="only a 'citationid'"):
+        delete_rows("citations", {"citationid": 5})
     with pytest.raises(ValueError, match="deleted author has no S2 'authorid'"):
         delete_rows("authors", {})
 
