@@ -15,6 +15,7 @@ from core.settings import get_settings
 from loaders.arxiv import load_arxiv
 from loaders.openalex import load_openalex
 from loaders.pipeline import LoadOptions, LoadSummary
+from loaders.s2ag import load_s2ag, load_s2ag_diff
 from loaders.sample import load_sample_run
 from loaders.synthetic import write_synthetic
 
@@ -108,6 +109,44 @@ def load_arxiv_command(
     """arXiv metadata: works by arXiv id, name-only authors, categories as topics."""
     options = load_options(batch_size, rejects, restart)
     _run(lambda driver, database: load_arxiv(driver, database, path, options), rescore)
+
+
+S2AG_HELP = """Semantic Scholar Academic Graph datasets: papers, authors, citations, abstracts,
+publication-venues (any subset; JSON Lines, .gz or not; any number of part files each).
+
+\b
+PATH: a release folder, one folder per dataset as S2 names them:
+  PATH/papers/…  PATH/authors/…  PATH/citations/…
+  PATH/abstracts/…  PATH/publication-venues/…
+or one dataset folder, or one file inside one.
+
+\b
+--diff DIR: a release diff (S2's update_files and delete_files per dataset):
+  DIR/updates/<dataset>/…  upserted by primary key
+  DIR/deletes/<dataset>/…  removed by primary key, with their edges
+updates first."""
+
+
+@load_app.command("s2ag", help=S2AG_HELP)
+def load_s2ag_command(
+    path: Path | None = typer.Argument(None, help="A release folder, a dataset folder or a "
+                                                  "part file."),
+    diff: Path | None = typer.Option(None, "--diff", help="A diff folder: updates/<dataset>/… "
+                                     "and deletes/<dataset>/…"),
+    batch_size: BatchOpt = None, rejects: RejectsOpt = None, restart: RestartOpt = False,
+    rescore: RescoreOpt = False,
+) -> None:
+    if (path is None) == (diff is None):
+        raise typer.BadParameter("give PATH (a release) or --diff DIR (a release diff), "
+                                 "not both")
+    options = load_options(batch_size, rejects, restart)
+    if diff is not None:
+        folder = diff
+        _run(lambda driver, database: load_s2ag_diff(driver, database, folder, options),
+             rescore)
+    elif path is not None:
+        release = path
+        _run(lambda driver, database: load_s2ag(driver, database, release, options), rescore)
 
 
 @generate_app.command("synthetic")

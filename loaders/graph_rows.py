@@ -18,12 +18,16 @@ Row = dict[str, Any]
 # Full records (venues, institutions, topics, authors, works) come before the *_refs that only
 # create what is missing, so a record in the same batch as a reference to it always wins.
 WRITE_ORDER = (
-    "venues", "institutions", "topics", "authors", "works",
+    "venues", "institutions", "topics", "authors", "works", "abstracts",
     "venue_refs", "institution_refs", "topic_refs", "author_refs",
     "authorships", "published_in", "about", "affiliations", "cites",
 )
 # merged_ids per label: cypher/load/apply_<name>.cypher, run after every other row.
 MERGE_ORDER = ("author_merges", "work_merges", "institution_merges", "venue_merges")
+# Removals (a release diff's deletes by id, and the edges an updated record no longer has):
+# cypher/load/apply_<name>.cypher, run last.
+DELETE_ORDER = ("work_edge_resets", "cites_deletes", "abstract_deletes", "work_deletes",
+                "author_deletes", "venue_deletes")
 NODE_KINDS = WRITE_ORDER[:WRITE_ORDER.index("authorships")]
 EDGE_KINDS = WRITE_ORDER[WRITE_ORDER.index("authorships"):]
 # Work edges whose MERGE path has more than one statement, in order.
@@ -40,6 +44,7 @@ class GraphRows:
     topics: list[Row] = field(default_factory=list)
     authors: list[Row] = field(default_factory=list)
     works: list[Row] = field(default_factory=list)
+    abstracts: list[Row] = field(default_factory=list)
     venue_refs: list[Row] = field(default_factory=list)
     institution_refs: list[Row] = field(default_factory=list)
     topic_refs: list[Row] = field(default_factory=list)
@@ -53,6 +58,12 @@ class GraphRows:
     work_merges: list[Row] = field(default_factory=list)
     institution_merges: list[Row] = field(default_factory=list)
     venue_merges: list[Row] = field(default_factory=list)
+    work_edge_resets: list[Row] = field(default_factory=list)
+    cites_deletes: list[Row] = field(default_factory=list)
+    abstract_deletes: list[Row] = field(default_factory=list)
+    work_deletes: list[Row] = field(default_factory=list)
+    author_deletes: list[Row] = field(default_factory=list)
+    venue_deletes: list[Row] = field(default_factory=list)
 
     def extend(self, other: GraphRows) -> None:
         """Append another batch's rows to this one."""
@@ -88,7 +99,7 @@ def write_rows(graph: Graph, rows: GraphRows) -> dict[str, int]:
             _add(counts, _run_kind(tx, f"load/create_{name}", name, create.get(name, [])))
             for query_name in MERGE_STATEMENTS.get(name, (f"load/merge_{name}",)):
                 _add(counts, _run_kind(tx, query_name, name, merge.get(name, getattr(rows, name))))
-        for name in MERGE_ORDER:
+        for name in MERGE_ORDER + DELETE_ORDER:
             _add(counts, _run_kind(tx, f"load/apply_{name}", name, getattr(rows, name)))
         return counts
 
@@ -107,10 +118,11 @@ def _merge_works(tx: ManagedTransaction, rows: GraphRows, counts: dict[str, int]
 
 
 def work_keys(rows: GraphRows) -> list[Row]:
-    """The batch's work rows and a stub row (props null) per cited work not among them, sorted
-    by id (stable: a work sent twice keeps its order) so Work keys are locked in one order."""
+    """The batch's work rows and a stub row (props null) per citing or cited work not among
+    them (a citations file may come before the papers of both ends), sorted by id (stable: a
+    work sent twice keeps its order) so Work keys are locked in one order."""
     loaded = {row["id"] for row in rows.works}
-    cited = {row["cited_id"] for row in rows.cites} - loaded
+    cited = {row[end] for row in rows.cites for end in ("work_id", "cited_id")} - loaded
     return sorted(rows.works + [{"id": work_id, "props": None} for work_id in cited],
                   key=itemgetter("id"))
 

@@ -90,3 +90,22 @@ def test_cli_summary_and_exit_status(driver: Driver, tmp_path: Path) -> None:
     bad = runner.invoke(app, ["load", "openalex", str(garbage)])
     assert bad.exit_code == 1
     assert "0 records loaded, 2 rejected" in bad.output and "rejects" in bad.output
+
+
+@pytest.mark.usefixtures("cli_env")
+def test_cli_loads_an_s2ag_release_and_a_diff(driver: Driver, tmp_path: Path) -> None:
+    runner = CliRunner()
+    ok = runner.invoke(app, ["load", "s2ag", str(FIXTURES / "s2ag" / "publication-venues")])
+    assert ok.exit_code == 0, ok.output
+    assert "s2ag load completed: 10 records loaded, 0 rejected" in ok.output
+    venue = json.loads((FIXTURES / "s2ag" / "publication-venues" / "part-000.jsonl")
+                       .read_text().splitlines()[0])
+    (tmp_path / "diff" / "deletes" / "publication-venues").mkdir(parents=True)
+    (tmp_path / "diff" / "deletes" / "publication-venues" / "part-0").write_text(
+        json.dumps({"id": venue["id"]}) + "\n")
+    diff = runner.invoke(app, ["load", "s2ag", "--diff", str(tmp_path / "diff")])
+    assert diff.exit_code == 0, diff.output
+    assert count(driver, "MATCH (v:Venue) RETURN count(v)") == 9
+    both = runner.invoke(app, ["load", "s2ag", str(tmp_path), "--diff", str(tmp_path)])
+    said = " ".join(both.output.replace("│", " ").split())  # the error box wraps its text
+    assert both.exit_code == 2 and "or --diff DIR (a release diff), not both" in said
