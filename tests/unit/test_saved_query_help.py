@@ -26,7 +26,7 @@ def test_a_missing_parameter_lists_what_the_query_takes() -> None:
     assert result.exit_code == 1
     message = str(result.exception)
     assert "needs parameter 'author'" in message
-    assert "-p author=researcher0" in message
+    assert "-p author=researcher1" in message
 
 
 def test_query_help_without_a_name_is_the_command_help() -> None:
