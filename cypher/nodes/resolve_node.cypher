@@ -1,8 +1,9 @@
 // Finds the node an id given by a client names, when it is not a node's own `id`: its
-// OpenAlex id or URL, ORCID iD, DOI, ROR, or an alias of a merged-away record.
+// OpenAlex id or URL, ORCID iD, DOI, ROR, arXiv, PubMed or MAG id, or an alias of a
+// merged-away record (each looked up through its index).
 // Python normalises the raw id into the candidates; absent candidates are null or [].
-// Contract: $ids (list of candidate node ids), $openalex_id, $orcid, $doi, $ror (string or
-// null), $aliases (list of Alias ids), $labels (list of labels the caller accepts);
+// Contract: $ids (list of candidate node ids), $openalex_id, $orcid, $doi, $ror, $arxiv_id,
+// $pmid, $mag_id (string or null), $aliases (list of Alias ids), $labels (list of labels the caller accepts);
 // returns at most one row: id (string), label (string).
 CALL () {
   UNWIND $ids AS key MATCH (n:Author {id: key}) RETURN n, 0 AS rank
@@ -24,6 +25,12 @@ CALL () {
   MATCH (n:Work {doi: $doi}) RETURN n, 1 AS rank
   UNION
   MATCH (n:Institution {ror: $ror}) RETURN n, 1 AS rank
+  UNION
+  MATCH (n:Work {arxiv_id: $arxiv_id}) RETURN n, 1 AS rank
+  UNION
+  MATCH (n:Work {pmid: $pmid}) RETURN n, 1 AS rank
+  UNION
+  MATCH (n:Work {mag_id: $mag_id}) RETURN n, 1 AS rank
   UNION
   UNWIND $aliases AS key MATCH (:Alias {id: key})-[:ALIAS_OF]->(n) RETURN n, 2 AS rank
 }

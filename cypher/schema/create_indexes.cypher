@@ -8,6 +8,8 @@ CREATE INDEX author_changed_at IF NOT EXISTS FOR (n:Author) ON (n.changed_at);
 CREATE INDEX work_doi IF NOT EXISTS FOR (n:Work) ON (n.doi);
 CREATE INDEX work_openalex_id IF NOT EXISTS FOR (n:Work) ON (n.openalex_id);
 CREATE INDEX work_arxiv_id IF NOT EXISTS FOR (n:Work) ON (n.arxiv_id);
+CREATE INDEX work_pmid IF NOT EXISTS FOR (n:Work) ON (n.pmid);
+CREATE INDEX work_mag_id IF NOT EXISTS FOR (n:Work) ON (n.mag_id);
 CREATE INDEX work_year IF NOT EXISTS FOR (n:Work) ON (n.year);
 CREATE INDEX institution_ror IF NOT EXISTS FOR (n:Institution) ON (n.ror);
 CREATE INDEX topic_source IF NOT EXISTS FOR (n:Topic) ON (n.source);

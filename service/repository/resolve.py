@@ -1,5 +1,5 @@
-"""The resolution of any id a client gives (OpenAlex, ORCID, DOI, ROR, alias) to the node's
-own id, for reads keyed by one node."""
+"""The resolution of any id a client gives (OpenAlex, ORCID, DOI, ROR, arXiv, PubMed, MAG,
+Semantic Scholar, alias) to the node's own id, for reads keyed by one node."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def read_entity(graph: Graph, name: str, raw_id: str, label: str, **params: Any)
         record = graph.read_one(name, id=resolved[0], **params)
     if record is None:
         raise NotFound(f"No {label.lower()} has the id {raw_id!r} (tried our ids, OpenAlex, "
-                       "ORCID, DOI and ROR ids, and aliases).")
+                       "ORCID, DOI, ROR, arXiv, PubMed and MAG ids, and aliases).")
     return record
 
 

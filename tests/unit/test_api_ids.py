@@ -42,3 +42,19 @@ def test_other_ids_are_tried_as_given() -> None:
     found = candidates("  researcher0 ")
     assert found.ids == ["researcher0"] and found.aliases == ["researcher0"]
     assert (found.openalex_id, found.orcid, found.doi, found.ror) == (None, None, None, None)
+
+
+@pytest.mark.parametrize("raw", ["arxiv:2101.00001", "arXiv:2101.00001v3",
+                                 "https://arxiv.org/abs/2101.00001v1"])
+def test_arxiv_ids_lose_their_version(raw: str) -> None:
+    found = candidates(raw)
+    assert found.arxiv_id == "2101.00001" and "arxiv:2101.00001" in found.ids
+
+
+def test_old_style_arxiv_pubmed_mag_and_s2_ids() -> None:
+    assert candidates("arxiv:math.GT/0309136v2").arxiv_id == "math.GT/0309136"
+    assert candidates("pmid:0031452").pmid == "31452"
+    assert candidates("PubMed:31452").pmid == "31452"
+    assert candidates("mag:2921691074").mag_id == "2921691074"
+    s2 = candidates("s2:108228682")  # our own id for S2 papers and authors: taken as given
+    assert s2.ids == ["s2:108228682"] and (s2.arxiv_id, s2.pmid, s2.mag_id) == (None,) * 3
