@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from loaders.compact import widen
-from loaders.graph_rows import Row
+from loaders.graph_rows import Row, not_older
 
 # Node row kinds and the label they write; *_refs only create what is missing.
 FULL_KINDS = {"works": "Work", "authors": "Author", "institutions": "Institution",
@@ -81,7 +81,7 @@ class Fold:
         props, current = row["props"], self.nodes[label].get(row["id"])
         if current is None:
             self.nodes[label][row["id"]] = dict(props)
-        elif _not_older(props.get("updated_date"), current.get("updated_date")):
+        elif not_older(props.get("updated_date"), current.get("updated_date")):
             current.update(props)
 
     def _edges(self, kind: str, rows: list[Row]) -> None:
@@ -114,8 +114,3 @@ class Fold:
         for row in self.edges[kind].values():
             props = {k: v for k, v in row.items() if k not in (start, end) and v is not None}
             yield row[start], row[end], props
-
-
-def _not_older(new: Any, old: Any) -> bool:
-    """merge_<label>.cypher's test: either date unknown, or the row's is the same or newer."""
-    return new is None or old is None or new >= old
