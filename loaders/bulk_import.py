@@ -78,6 +78,7 @@ class ImportSummary:
     phases: dict[str, float] = field(default_factory=dict)
     intermediate_bytes: int = 0
     store_bytes: int = 0
+    python_peak_rss_bytes: int = 0  # the biggest of this process and the pool's
     uri: str = ""
 
 
@@ -117,6 +118,7 @@ def _transform(parts: list[LoadInput], work: Path, options: ImportOptions,
 
     def mapped_one(result: bt.MapResult) -> None:
         mapped.append(result)
+        summary.python_peak_rss_bytes = max(summary.python_peak_rss_bytes, result.peak_rss_bytes)
         summary.loaded, summary.skipped = (summary.loaded + result.records,
                                            summary.skipped + result.skipped)
         progress.update("transform", len(mapped), len(tasks) + buckets,
@@ -128,6 +130,7 @@ def _transform(parts: list[LoadInput], work: Path, options: ImportOptions,
 
     def reduced_one(result: bt.ReduceResult) -> None:
         files.extend(result.files)
+        summary.python_peak_rss_bytes = max(summary.python_peak_rss_bytes, result.peak_rss_bytes)
         for name, count in result.counts.items():
             summary.counts[name] = summary.counts.get(name, 0) + count
         progress.update("transform", len(tasks) + len(files), len(tasks) + buckets,
@@ -138,6 +141,7 @@ def _transform(parts: list[LoadInput], work: Path, options: ImportOptions,
         _gather_rejects(sorted(mapped, key=lambda r: r.index), options, summary)
         bt.run_pool(pool, bt.reduce_bucket, reduce_tasks, reduced_one)
     summary.intermediate_bytes = _size(work)
+    summary.python_peak_rss_bytes = max(summary.python_peak_rss_bytes, bt.peak_rss())
     shutil.rmtree(spool)
     summary.phases["transform"] = time.perf_counter() - began
     return sorted(files, key=lambda f: (f.group, f.data.name))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
+import resource
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -57,6 +58,7 @@ class MapResult:
     rejected: int = 0
     skipped: int = 0
     rejects: Path | None = None
+    peak_rss_bytes: int = 0  # of the process that ran it, so far
 
 
 @dataclass
@@ -65,6 +67,12 @@ class ReduceResult:
 
     files: list[bulk_csv.CsvFile] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    peak_rss_bytes: int = 0
+
+
+def peak_rss() -> int:
+    """This process's peak resident memory in bytes (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 def map_part(task: MapTask) -> MapResult:
@@ -83,6 +91,7 @@ def map_part(task: MapTask) -> MapResult:
     _spill(pending, task)
     rejects.close()
     result.rejected, result.rejects = rejects.count, rejects.written_path
+    result.peak_rss_bytes = peak_rss()
     return result
 
 
@@ -159,6 +168,7 @@ def reduce_bucket(task: ReduceTask) -> ReduceResult:
             stem = task.out / f"{rel_type}-{task.bucket:04d}"
             result.files.append(bulk_csv.write_edges(stem, rel_type, start, end, edges))
             result.counts[rel_type] = len(edges)
+    result.peak_rss_bytes = peak_rss()
     return result
 
 
