@@ -29,11 +29,24 @@ from core.db import apply_schema, make_driver
 from core.localdb import LocalNeo4j, free_port
 from core.settings import Settings
 from loaders.bulk_import import ImportOptions, ImportSummary, import_openalex
-from loaders.openalex import transform
-from loaders.pipeline import LoadInput, LoadOptions, run_load
+from loaders.openalex import discover
+from loaders.pipeline import LoadOptions, run_load
 from loaders.synthetic import write_synthetic
 
 MIB = 2**20
+
+
+def split_into_parts(source: Path, folder: Path, parts: int) -> Path:
+    """The synthetic works as `parts` part files of one snapshot partition (consecutive
+    lines, same order): the pool works one part file per task, as over a real snapshot."""
+    lines = source.read_bytes().splitlines(keepends=True)
+    partition = folder / "works" / "updated_date=2026-01-01"
+    partition.mkdir(parents=True)
+    step = -(-len(lines) // parts)
+    for number in range(parts):
+        (partition / f"part_{number:03d}").write_bytes(b"".join(
+            lines[number * step:(number + 1) * step]))
+    return folder
 
 
 def bulk(path: Path, workdir: Path, workers: int) -> tuple[float, ImportSummary]:
@@ -59,7 +72,7 @@ def online(path: Path, workdir: Path, batch_size: int, writers: int) -> float:
         options = LoadOptions(state_dir=workdir / "state", batch_size=batch_size,
                               writers=writers, progress=False)
         began = time.perf_counter()
-        summary = run_load(driver, "neo4j", "bench", [LoadInput(path, transform)], options)
+        summary = run_load(driver, "neo4j", "bench", discover(path), options)
         took = time.perf_counter() - began
     if summary.status != "completed":
         raise SystemExit(f"the online load {summary.status}: {summary.error}")
@@ -89,13 +102,16 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--batch-size", type=int, default=5000)
     parser.add_argument("--writers", type=int, default=2)
+    parser.add_argument("--parts", type=int, default=16, help="part files to split into")
     parser.add_argument("--skip-online", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "works.jsonl"
-        write_synthetic(path, args.works, seed=7)
-        print(f"{args.works:,} synthetic works, {path.stat().st_size / MIB:,.1f} MiB; "
-              f"transform on {args.workers} process(es)")
+        works = Path(tmp) / "works.jsonl"
+        write_synthetic(works, args.works, seed=7)
+        print(f"{args.works:,} synthetic works, {works.stat().st_size / MIB:,.1f} MiB in "
+              f"{args.parts} part files; transform on {args.workers} process(es)")
+        path = split_into_parts(works, Path(tmp) / "snapshot", args.parts)
+        works.unlink()
         seconds, summary = bulk(path, Path(tmp), args.workers)
         report(args.works, seconds, summary)
         if not args.skip_online:

@@ -46,7 +46,7 @@ def _print_summary(summary: ImportSummary, running: bool) -> None:
     console.print(f"openalex import {summary.status}: {summary.loaded:,} records, "
                   f"{summary.rejected:,} rejected{where}, {summary.skipped:,} skipped; "
                   f"run {summary.run_id}")
-    console.print("graph: " + ", ".join(f"{k} {n:,}" for k, n in sorted(summary.counts.items()))
+    console.print("imported: " + ", ".join(f"{k} {n:,}" for k, n in sorted(summary.counts.items()))
                   + f"; merged_ids {summary.merges:,}")
     report = summary.report
     if report.bad_entries:

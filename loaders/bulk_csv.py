@@ -63,12 +63,12 @@ def column_types(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
 
 def field(value: Any) -> str:
     """One CSV field: quoted strings and arrays, bare numbers and booleans, empty for null."""
+    if type(value) is str:  # the most common first: called for every value
+        return '"' + value.replace('"', '""') + '"'
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, str):
-        return '"' + value.replace('"', '""') + '"'
     if isinstance(value, list):
         return field(ARRAY_DELIMITER.join(value))
     if isinstance(value, datetime):

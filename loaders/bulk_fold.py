@@ -13,6 +13,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from loaders.compact import widen
@@ -42,13 +43,16 @@ EDGE_KEYS = {"authorships": ("author_id", "work_id"), "published_in": ("work_id"
 CHANGED_AT_LABELS = {"Work", "Author"}
 
 
-def bucket_of(row: Row, kind: str, buckets: int) -> int:
+def bucket_key(row: Row, kind: str) -> str:
+    """The id that places a row: the node's, or the work (author) an edge hangs off."""
+    if kind in EDGE_KEYS:
+        return row["author_id"] if kind == "affiliations" else row["work_id"]
+    return row["id"]
+
+
+def bucket_of(key: str, buckets: int) -> int:
     """The bucket every row of one node or edge lands in (a stable hash: crc32, not hash(),
     which differs between processes)."""
-    if kind in EDGE_KEYS:
-        key = row["author_id"] if kind == "affiliations" else row["work_id"]
-    else:
-        key = row["id"]
     return zlib.crc32(key.encode()) % buckets
 
 
@@ -59,7 +63,7 @@ class Fold:
         labels = set(FULL_KINDS.values())
         self.nodes: dict[str, dict[str, dict[str, Any]]] = {label: {} for label in labels}
         self.stubs: set[str] = set()
-        self.edges: dict[str, dict[tuple[str, ...], Row]] = {kind: {} for kind in EDGE_KINDS}
+        self.edges: dict[str, dict[Any, Row]] = {kind: {} for kind in EDGE_KINDS}
 
     def add(self, kind: str, rows: list[Row]) -> None:
         """Fold one kind's rows (in the order they were read)."""
@@ -85,9 +89,9 @@ class Fold:
             current.update(props)
 
     def _edges(self, kind: str, rows: list[Row]) -> None:
-        edges, fields = self.edges[kind], EDGE_KEYS[kind]
+        edges, key_of = self.edges[kind], itemgetter(*EDGE_KEYS[kind])
         for row in rows:
-            key = tuple(row[name] for name in fields)
+            key = key_of(row)
             if kind == "affiliations" and key in edges:
                 known = edges[key]
                 known["start_year"], known["end_year"] = widen(

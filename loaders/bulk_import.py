@@ -39,11 +39,14 @@ from loaders.bulk_csv import ARRAY_DELIMITER_OPTION, CsvFile
 from loaders.graph_rows import GraphRows, write_rows
 from loaders.openalex import SOURCE, discover, transform
 from loaders.pipeline import RECORD_ERRORS, LoadInput
-from loaders.progress import PhaseProgress
+from loaders.progress import PhaseClock, PhaseProgress
 from loaders.rejects import RejectFile
 from loaders.writer import settle_aliases
 
-BUCKETS_PER_WORKER = 8  # reduce tasks: enough to keep every core busy, small enough to hold
+BUCKETS_PER_WORKER = 8  # reduce tasks at the least: enough to keep every core busy
+# …and at the most this much input per bucket, so a reduce task holds ~1 GiB of rows at most
+# (a gzipped part file counts 5 times its size: about what it unpacks to)
+BUCKET_INPUT_BYTES = 64 * 2**20
 MERGE_BATCH = 1000
 
 
@@ -112,7 +115,7 @@ def _transform(parts: list[LoadInput], work: Path, options: ImportOptions,
     spool, out = work / "spool", work / "csv"
     spool.mkdir(parents=True)
     out.mkdir()
-    buckets = max(1, options.workers) * BUCKETS_PER_WORKER
+    buckets = bucket_count([p.path for p in parts], options.workers)
     tasks = [bt.MapTask(n, p.path, p.reader, spool, buckets) for n, p in enumerate(parts)]
     mapped: list[bt.MapResult] = []
 
@@ -147,6 +150,13 @@ def _transform(parts: list[LoadInput], work: Path, options: ImportOptions,
     return sorted(files, key=lambda f: (f.group, f.data.name))
 
 
+def bucket_count(paths: list[Path], workers: int) -> int:
+    """How many reduce tasks: one per BUCKET_INPUT_BYTES of input, BUCKETS_PER_WORKER per
+    worker at the least."""
+    size = sum(p.stat().st_size * (5 if p.suffix == ".gz" else 1) for p in paths)
+    return max(max(1, workers) * BUCKETS_PER_WORKER, -(-size // BUCKET_INPUT_BYTES))
+
+
 def _gather_rejects(mapped: list[bt.MapResult], options: ImportOptions,
                     summary: ImportSummary) -> None:
     """One reject file, as the online loader writes it, from the part files' own."""
@@ -166,7 +176,7 @@ def _import(files: list[CsvFile], work: Path, local: LocalNeo4j, settings: Setti
     staging = work / "staging"
     importer = OfflineImporter(settings.launcher_jar, settings.import_heap,
                                settings.import_off_heap, max(2, options.workers))
-    report = options.state_dir / "imports" / f"{summary.run_id}.report.txt"
+    report = options.state_dir / "imports" / f"{summary.run_id}.report"  # and its .log
     report.parent.mkdir(parents=True, exist_ok=True)
     clock = PhaseClock(summary.phases)
 
@@ -175,7 +185,7 @@ def _import(files: list[CsvFile], work: Path, local: LocalNeo4j, settings: Setti
         progress.update(phase, 0, None, step)
 
     summary.report = importer.run(staging, settings.neo4j_database, _arguments(files),
-                                  report, work / "importer.log", on_stage)
+                                  report, report.with_suffix(".log"), on_stage)
     clock.close()
     if summary.report.bad_entries == 0:
         report.unlink(missing_ok=True)
@@ -183,26 +193,6 @@ def _import(files: list[CsvFile], work: Path, local: LocalNeo4j, settings: Setti
     prepare_target(local.home, options.replace, local.pid() is not None)
     move_into_place(staging, local.home, settings.neo4j_database)
     summary.store_bytes = _size(local.home / "data")
-
-
-class PhaseClock:
-    """Adds up the time of each phase, a phase lasting until the next one begins."""
-
-    def __init__(self, phases: dict[str, float]) -> None:
-        self.phases, self.current, self.began = phases, "", 0.0
-
-    def enter(self, phase: str) -> None:
-        """Note that `phase` runs now (a new one ends the one before)."""
-        if phase != self.current:
-            self.close()
-            self.current, self.began = phase, time.perf_counter()
-
-    def close(self) -> None:
-        """End the phase that runs."""
-        if self.current:
-            elapsed = time.perf_counter() - self.began
-            self.phases[self.current] = self.phases.get(self.current, 0.0) + elapsed
-            self.current = ""
 
 
 def _arguments(files: list[CsvFile]) -> list[str]:

@@ -81,3 +81,23 @@ class PhaseProgress:
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
         self._progress.stop()
+
+
+class PhaseClock:
+    """Adds up the time of each phase, a phase lasting until the next one begins."""
+
+    def __init__(self, phases: dict[str, float]) -> None:
+        self.phases, self.current, self.began = phases, "", 0.0
+
+    def enter(self, phase: str) -> None:
+        """Note that `phase` runs now (a new one ends the one before)."""
+        if phase != self.current:
+            self.close()
+            self.current, self.began = phase, time.perf_counter()
+
+    def close(self) -> None:
+        """End the phase that runs."""
+        if self.current:
+            elapsed = time.perf_counter() - self.began
+            self.phases[self.current] = self.phases.get(self.current, 0.0) + elapsed
+            self.current = ""

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from loaders import bulk_csv
-from loaders.bulk_fold import Fold, bucket_of
+from loaders.bulk_fold import Fold, bucket_key, bucket_of
 from loaders.graph_rows import merge_records
 
 NOW = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
@@ -101,9 +101,11 @@ def test_edges_keep_the_last_row_and_affiliations_widen_their_years() -> None:
 
 
 def test_buckets_are_stable_and_keep_one_node_or_edge_together() -> None:
-    assert bucket_of({"id": "W42"}, "works", 16) == bucket_of({"id": "W42"}, "work_stubs", 16)
-    assert bucket_of({"work_id": "W42", "cited_id": "W1"}, "cites", 16) == bucket_of(
-        {"id": "W42"}, "works", 16)
+    cites, author = {"work_id": "W42", "cited_id": "W1"}, {"id": "A7", "props": {}}
+    assert bucket_key(cites, "cites") == bucket_key({"id": "W42"}, "works") == "W42"
+    assert bucket_key(author, "author_refs") == bucket_key(
+        {"author_id": "A7", "institution_id": "I1"}, "affiliations") == "A7"
+    assert bucket_of("W42", 16) == 3847177040 % 16  # crc32: the same in every process
 
 
 def test_two_copies_in_one_online_batch_merge_as_two_loads_would() -> None:
