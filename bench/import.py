@@ -9,10 +9,8 @@ RSS of the Python side (this process and the pool's) and of the importer's JVM, 
 disk the store and the intermediate files took (they are removed after). Both go into
 throwaway Neo4j homes under a temporary folder, started and stopped here.
 
-Measured on this 2-core machine (shared with other work, so read the figures as rough), the
-transform phase of 100 000 works: see docs/PERFORMANCE.md; a pool of 2 against 1 process
-(--workers 1) is what shows whether the second core pays for the processes' start and the
-spill files (the parent only gathers results, so it does not take a core of its own)."""
+Figures (100 000 works, 2 processes against 1, on this 2-core machine while it was shared)
+and what they say are in docs/PERFORMANCE.md, "Bulk import"."""
 
 from __future__ import annotations
 

@@ -3,6 +3,7 @@ own offline importer (loaders/bulk_import.py)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import typer
@@ -29,12 +30,15 @@ def import_openalex_command(
     allow_missing: bool = typer.Option(False, "--allow-missing", help="Import what is there "
                                        "when part files the manifest lists are missing."),
     rejects: RejectsOpt = None,
+    workers: int | None = typer.Option(None, min=1, help="Transform processes (default: "
+                                       "one per core; 1 runs it in this process)."),
 ) -> None:
     """Transform on every core, import offline, start Neo4j there, apply the schema."""
     settings = get_settings()
     local = target_local(settings, home)
     options = ImportOptions(state_dir=settings.load_state_dir, replace=replace,
                             allow_missing=allow_missing, reject_file=rejects,
+                            workers=workers or os.cpu_count() or 1,
                             keep_running=local.home == settings.local_db_home.resolve())
     summary = import_openalex(path, local, settings, options)
     _print_summary(summary, options.keep_running)

@@ -11,8 +11,11 @@ holds the whole graph:
    loader's merge rules (loaders/bulk_fold.py) and write its CSV (loaders/bulk_csv.py).
 
 Processes, not threads: the transform is pure Python (the GIL would run one thread at a
-time). Measured with `python -m bench.import --works 100000 --workers 1` against the
-default (one worker per core) on this 2-core machine: see bench/import.py's docstring."""
+time). Measured (`python -m bench.import --works 100000`, with and without --workers 1) on
+this 2-core machine while other sessions kept both cores busy, one process was faster
+(90.7 s against 168.4 s): a worker only pays where a core is free, so the pool is the
+default (a machine of its own) and `--workers 1` runs the passes in this process
+(docs/PERFORMANCE.md, Bulk import)."""
 
 from __future__ import annotations
 
