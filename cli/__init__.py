@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from cli.analyst import cypher_command, query_command, schema_command
+from cli.importer import import_app
 from cli.load import generate_app, load_app, load_sample_command
 from cli.output import error_console, print_error
 from cli.scoring import rescore_after_load, rescore_command
@@ -28,6 +29,7 @@ db_app = typer.Typer(help="The project's own Neo4j (no Docker needed).", no_args
 app.add_typer(db_app, name="db")
 app.add_typer(load_app, name="load")
 app.add_typer(sync_app, name="sync")
+app.add_typer(import_app, name="import")
 app.command("cypher")(cypher_command)  # analyst access
 app.command("query", context_settings={"help_option_names": []})(query_command)  # own --help
 app.command("schema")(schema_command)

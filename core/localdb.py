@@ -72,13 +72,7 @@ class LocalNeo4j:
 
     def command(self) -> list[str]:
         """The java command line; the password travels in the environment, never here."""
-        java = shutil.which("java")
-        if java is None:
-            raise LocalDbError("Java is not installed: install a Java 17+ runtime "
-                               "(e.g. `apt-get install openjdk-17-jre-headless`).")
-        if not self.jar.is_file():
-            raise LocalDbError(f"The Neo4j launcher is not built ({self.jar} is missing): "
-                               "run `make install` (it builds launcher/ with Maven).")
+        java = java_for(self.jar)
         return [java, f"-Xms{self.heap}", f"-Xmx{self.heap}", "-XX:+UseG1GC",
                 "-XX:+ExitOnOutOfMemoryError", "-jar", str(self.jar), "--home", str(self.home),
                 "--bolt-address", self.host, "--bolt-port", str(self.port),
@@ -135,6 +129,18 @@ class LocalNeo4j:
             time.sleep(0.2)
         raise LocalDbError(f"Neo4j (pid {pid}) did not stop within {timeout_s:.0f}s; "
                            f"see {self.log_file}.")
+
+
+def java_for(jar: Path) -> str:
+    """The java binary to run the launcher jar with; LocalDbError when either is missing."""
+    java = shutil.which("java")
+    if java is None:
+        raise LocalDbError("Java is not installed: install a Java 17+ runtime "
+                           "(e.g. `apt-get install openjdk-17-jre-headless`).")
+    if not jar.is_file():
+        raise LocalDbError(f"The Neo4j launcher is not built ({jar} is missing): "
+                           "run `make install` (it builds launcher/ with Maven).")
+    return java
 
 
 def _alive(pid: int) -> bool:

@@ -55,6 +55,10 @@ class Settings(BaseSettings):
     load_batch_size: int = Field(1000, ge=1, le=100_000)
     load_writers: int = Field(2, ge=1, le=8)
     load_state_dir: Path = PROJECT_ROOT / ".peergraph" / "loads"
+    # bulk import (issue 17): Neo4j's offline importer runs in its own JVM; its heap, and the
+    # off-heap memory it may take for its caches (its own default is 90% of the machine's)
+    import_heap: str = "2g"
+    import_off_heap: str = "4g"
 
     # analyst access: ad-hoc Cypher and saved queries (requests may ask for less, never more)
     analyst_default_rows: int = Field(1_000, ge=1)
@@ -130,7 +134,7 @@ class Settings(BaseSettings):
     signin_client_limit: int = Field(30, ge=1)
     signin_window_s: int = Field(3600, ge=10)
 
-    @field_validator("local_db_heap", "local_db_pagecache")
+    @field_validator("local_db_heap", "local_db_pagecache", "import_heap", "import_off_heap")
     @classmethod
     def _memory_size(cls, value: str) -> str:
         """Accept sizes the JVM and Neo4j both understand, like 512m or 4g."""

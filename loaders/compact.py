@@ -43,7 +43,7 @@ class SeenIds:
             self.spans.clear()
         for row in rows.affiliations:
             key = (row["author_id"], row["institution_id"])
-            self.spans[key] = _widen(self.spans.get(key), row["start_year"], row["end_year"])
+            self.spans[key] = widen(self.spans.get(key), row["start_year"], row["end_year"])
 
     def _new_spans(self, affiliations: list[Row]) -> list[Row]:
         """One row per (author, institution) with its year span, only when it widens what
@@ -51,11 +51,11 @@ class SeenIds:
         merged: dict[tuple[str, str], tuple[int | None, int | None]] = {}
         for row in affiliations:
             key = (row["author_id"], row["institution_id"])
-            merged[key] = _widen(merged.get(key), row["start_year"], row["end_year"])
+            merged[key] = widen(merged.get(key), row["start_year"], row["end_year"])
         out = []
         for key, span in sorted(merged.items()):
             known = self.spans.get(key)
-            if known is None or _widen(known, *span) != known:
+            if known is None or widen(known, *span) != known:
                 out.append({"author_id": key[0], "institution_id": key[1],
                             "start_year": span[0], "end_year": span[1]})
         return out
@@ -73,7 +73,7 @@ def _by_cited(row: Row) -> str:
     return str(row["cited_id"])
 
 
-def _widen(span: tuple[int | None, int | None] | None, start: int | None,
+def widen(span: tuple[int | None, int | None] | None, start: int | None,
            end: int | None) -> tuple[int | None, int | None]:
     """The smallest span covering `span` and [start, end] (None = no year known)."""
     if span is None:

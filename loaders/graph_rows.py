@@ -83,6 +83,26 @@ def node_row(node_id: str, **props: Any) -> Row:
     return {"id": node_id, "props": {k: v for k, v in props.items() if v is not None}}
 
 
+def not_older(new: Any, old: Any) -> bool:
+    """merge_<label>.cypher's test: either updated_date unknown, or the row's is the same
+    or newer."""
+    return new is None or old is None or new >= old
+
+
+def merge_records(rows: list[Row]) -> list[Row]:
+    """One row per id, each record's properties over the earlier ones' unless it is older,
+    as loading them one at a time would store them. The merge_* statements cannot do it for
+    two copies in one batch: every copy is checked before any is written (so the last won)."""
+    merged: dict[str, Row] = {}
+    for row in rows:
+        known = merged.get(row["id"])
+        if known is None:
+            merged[row["id"]] = {"id": row["id"], "props": dict(row["props"])}
+        elif not_older(row["props"].get("updated_date"), known["props"].get("updated_date")):
+            known["props"].update(row["props"])
+    return list(merged.values()) if len(merged) < len(rows) else rows
+
+
 def write_rows(graph: Graph, rows: GraphRows) -> dict[str, int]:
     """Write one batch in one transaction (all of it or none of it); counts per kind."""
 
@@ -93,7 +113,9 @@ def write_rows(graph: Graph, rows: GraphRows) -> dict[str, int]:
             if name == "works":
                 created = _merge_works(tx, rows, counts)
             else:
-                _add(counts, _run_kind(tx, f"load/merge_{name}", name, getattr(rows, name)))
+                batch = getattr(rows, name)
+                _add(counts, _run_kind(tx, f"load/merge_{name}", name,
+                                       batch if name.endswith("_refs") else merge_records(batch)))
         create, merge = split_edges(rows, fresh_only(rows, created))
         for name in EDGE_KINDS:
             _add(counts, _run_kind(tx, f"load/create_{name}", name, create.get(name, [])))
@@ -118,12 +140,13 @@ def _merge_works(tx: ManagedTransaction, rows: GraphRows, counts: dict[str, int]
 
 
 def work_keys(rows: GraphRows) -> list[Row]:
-    """The batch's work rows and a stub row (props null) per citing or cited work not among
-    them (a citations file may come before the papers of both ends), sorted by id (stable: a
-    work sent twice keeps its order) so Work keys are locked in one order."""
-    loaded = {row["id"] for row in rows.works}
+    """The batch's work rows (one per work: merge_records) and a stub row (props null) per
+    citing or cited work not among them (a citations file may come before the papers of both
+    ends), sorted by id so Work keys are locked in one order."""
+    works = merge_records(rows.works)
+    loaded = {row["id"] for row in works}
     cited = {row[end] for row in rows.cites for end in ("work_id", "cited_id")} - loaded
-    return sorted(rows.works + [{"id": work_id, "props": None} for work_id in cited],
+    return sorted(works + [{"id": work_id, "props": None} for work_id in cited],
                   key=itemgetter("id"))
 
 

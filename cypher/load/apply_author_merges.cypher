@@ -3,6 +3,9 @@
 // old id findable. A survivor not loaded yet is made from the old node's properties; an
 // alias whose nodes are both absent waits (target_id kept) until one appears.
 // Contract: $rows = [{old_id, new_id, merged_on?: string}]; returns changed (int, nodes moved).
+// The survivor gets the old node's properties as one map with the new id in it: setting
+// them first and the id after would give it the old id for a moment, which the uniqueness
+// constraint refuses (it is checked as each property is set).
 UNWIND $rows AS row
 MERGE (al:Alias {id: 'openalex:' + row.old_id})
 SET al.old_id = row.old_id, al.target_id = row.new_id, al.target_label = 'Author',
@@ -15,7 +18,7 @@ CALL {
   WITH old, row
   WITH old, row WHERE old IS NOT NULL
   MERGE (new:Author {id: row.new_id})
-  ON CREATE SET new += properties(old), new.id = row.new_id, new.openalex_id = row.new_id
+  ON CREATE SET new += old{.*, id: row.new_id, openalex_id: row.new_id}
   SET new.changed_at = datetime()
   WITH old, new
   CALL { WITH old, new

@@ -1,6 +1,9 @@
 // Applies OpenAlex merged_ids for sources (venues), like apply_author_merges: works move to
 // the surviving venue, the old node goes, an Alias keeps the old id findable.
 // Contract: $rows = [{old_id, new_id, merged_on?: string}]; returns changed (int, nodes moved).
+// The survivor gets the old node's properties as one map with the new id in it: setting
+// them first and the id after would give it the old id for a moment, which the uniqueness
+// constraint refuses (it is checked as each property is set).
 UNWIND $rows AS row
 MERGE (al:Alias {id: 'openalex:' + row.old_id})
 SET al.old_id = row.old_id, al.target_id = row.new_id, al.target_label = 'Venue',
@@ -13,7 +16,7 @@ CALL {
   WITH old, row
   WITH old, row WHERE old IS NOT NULL
   MERGE (new:Venue {id: row.new_id})
-  ON CREATE SET new += properties(old), new.id = row.new_id
+  ON CREATE SET new += old{.*, id: row.new_id}
   WITH old, new
   CALL { WITH old, new
     MATCH (w)-[:PUBLISHED_IN]->(old) MERGE (w)-[:PUBLISHED_IN]->(new) }

@@ -1,0 +1,123 @@
+"""Bulk import benchmark: `peergraph import` end to end (loaders/bulk_import.py: transform on
+a process pool, Neo4j's offline importer, start, schema, LoadRun) against the online loader
+(loaders.pipeline.run_load) on the same synthetic works, in the same run.
+
+Usage (from the repo root):
+  .venv/bin/python -m bench.import [--works 100000] [--workers 2] [--skip-online]
+Prints the transform phase's works/s, each phase's time, the import/online ratio, the peak
+RSS of the Python side (this process and the pool's) and of the importer's JVM, and the
+disk the store and the intermediate files took (they are removed after). Both go into
+throwaway Neo4j homes under a temporary folder, started and stopped here.
+
+Figures (100 000 works, 2 processes against 1, on this 2-core machine while it was shared)
+and what they say are in docs/PERFORMANCE.md, "Bulk import"."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import secrets
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import throwaway_neo4j
+from core.db import apply_schema, make_driver
+from core.localdb import LocalNeo4j, free_port
+from core.settings import Settings
+from loaders.bulk_import import ImportOptions, ImportSummary, import_openalex
+from loaders.openalex import discover
+from loaders.pipeline import LoadOptions, run_load
+from loaders.synthetic import write_synthetic
+
+MIB = 2**20
+
+
+def split_into_parts(source: Path, folder: Path, parts: int) -> Path:
+    """The synthetic works as `parts` part files of one snapshot partition (consecutive
+    lines, same order): the pool works one part file per task, as over a real snapshot."""
+    lines = source.read_bytes().splitlines(keepends=True)
+    partition = folder / "works" / "updated_date=2026-01-01"
+    partition.mkdir(parents=True)
+    step = -(-len(lines) // parts)
+    for number in range(parts):
+        (partition / f"part_{number:03d}").write_bytes(b"".join(
+            lines[number * step:(number + 1) * step]))
+    return folder
+
+
+def bulk(path: Path, workdir: Path, workers: int) -> tuple[float, ImportSummary]:
+    """Seconds for `peergraph import` of `path` into a fresh home, and its summary."""
+    password = secrets.token_urlsafe(16)
+    defaults = Settings(_env_file=None, neo4j_password=password)
+    local = LocalNeo4j(workdir / "imported", "127.0.0.1", free_port(), password,
+                       defaults.local_db_heap, defaults.local_db_pagecache,
+                       defaults.launcher_jar)
+    options = ImportOptions(state_dir=workdir / "import-state", workers=workers,
+                            keep_running=False, progress=False)
+    began = time.perf_counter()
+    summary = import_openalex(path, local, defaults, options)
+    return time.perf_counter() - began, summary
+
+
+def online(path: Path, workdir: Path, batch_size: int, writers: int) -> float:
+    """Seconds for the online loader on the same file into a fresh throwaway Neo4j."""
+    defaults = Settings(_env_file=None)
+    with throwaway_neo4j(defaults.local_db_heap, defaults.local_db_pagecache) as settings, \
+            make_driver(settings) as driver:
+        apply_schema(driver, "neo4j")
+        options = LoadOptions(state_dir=workdir / "state", batch_size=batch_size,
+                              writers=writers, progress=False)
+        began = time.perf_counter()
+        summary = run_load(driver, "neo4j", "bench", discover(path), options)
+        took = time.perf_counter() - began
+    if summary.status != "completed":
+        raise SystemExit(f"the online load {summary.status}: {summary.error}")
+    return took
+
+
+def report(works: int, seconds: float, summary: ImportSummary) -> None:
+    """The import's phases, rates, memory and disk."""
+    transform_s = summary.phases.get("transform", 0.0)
+    print(f"import end to end: {works:,} works in {seconds:.1f}s = {works / seconds:,.0f}/s "
+          f"({summary.status}; {summary.report.nodes:,} nodes, "
+          f"{summary.report.relationships:,} relationships)")
+    print(f"transform: {transform_s:.1f}s = {works / transform_s:,.0f} works/s")
+    for phase, took in summary.phases.items():
+        print(f"  {phase:<22} {took:8.1f}s")
+    parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    print(f"peak RSS: Python {max(parent, summary.python_peak_rss_bytes) / MIB:,.0f} MiB "
+          f"(this process {parent / MIB:,.0f} MiB), importer JVM "
+          f"{summary.report.peak_rss_bytes / MIB:,.0f} MiB")
+    print(f"disk: store {summary.store_bytes / MIB:,.1f} MiB, intermediate files (removed) "
+          f"{summary.intermediate_bytes / MIB:,.1f} MiB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--works", type=int, default=100_000)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--batch-size", type=int, default=5000)
+    parser.add_argument("--writers", type=int, default=2)
+    parser.add_argument("--parts", type=int, default=16, help="part files to split into")
+    parser.add_argument("--skip-online", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        works = Path(tmp) / "works.jsonl"
+        write_synthetic(works, args.works, seed=7)
+        print(f"{args.works:,} synthetic works, {works.stat().st_size / MIB:,.1f} MiB in "
+              f"{args.parts} part files; transform on {args.workers} process(es)")
+        path = split_into_parts(works, Path(tmp) / "snapshot", args.parts)
+        works.unlink()
+        seconds, summary = bulk(path, Path(tmp), args.workers)
+        report(args.works, seconds, summary)
+        if not args.skip_online:
+            loaded = online(path, Path(tmp), args.batch_size, args.writers)
+            print(f"online load: {args.works:,} works in {loaded:.1f}s = "
+                  f"{args.works / loaded:,.0f}/s")
+            print(f"import / online speed-up: {loaded / seconds:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
