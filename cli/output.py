@@ -22,6 +22,7 @@ from service.analyst.values import dumps
 
 FORMATS = ("table", "csv", "json", "jsonl")
 PROPERTY_BUDGET = 4  # properties shown per node or relationship before "…"
+_dumps = orjson.dumps
 FIRST_KEYS = ("id", "name", "title")  # what names a node, shown before the rest
 MIN_WIDTH = 40
 
@@ -47,29 +48,38 @@ def cell_text(value: Any, budget: int = PROPERTY_BUDGET) -> str:
 
 def literal(value: Any, budget: int = PROPERTY_BUDGET) -> str:
     """A value as a Cypher literal; nodes, relationships and paths as patterns."""
-    kind = type(value)
-    if kind is str:  # the commonest first
-        return orjson.dumps(value).decode()
-    if kind is int:
-        return str(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
+    kind = type(value)  # exact types first: the JSON answer holds nothing else
+    if kind is str:
+        return _dumps(value).decode()
+    if kind is int or kind is float:
+        return repr(value)
+    if kind is list:
+        return "[" + ", ".join([_plain(item, budget) for item in value]) + "]"
+    if kind is dict:
+        entity = value.get("kind")
+        if entity == "node":
+            return node_text(value, budget)
+        if entity == "relationship":
+            return f"[{_relationship_inner(value, budget)}]"
+        if entity == "path":
+            return path_text(value, budget)
+        return _map(value, budget, all_keys=True)
     if value is None:
         return "null"
-    if isinstance(value, str):
-        return orjson.dumps(value).decode()
-    if isinstance(value, int | float):
-        return str(value)
-    if isinstance(value, list):
-        return "[" + ", ".join([literal(item, budget) for item in value]) + "]"
-    entity = value.get("kind") if isinstance(value, dict) else None
-    if entity == "node":
-        return node_text(value, budget)
-    if entity == "relationship":
-        return f"[{_relationship_inner(value, budget)}]"
-    if entity == "path":
-        return path_text(value, budget)
-    return _map(value, budget, all_keys=True)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return _dumps(value, default=str).decode()
+
+
+def _plain(value: Any, budget: int) -> str:
+    """literal() with the commonest property values (text, whole numbers) inline: a table of
+    1 000 nodes writes tens of thousands of them."""
+    kind = type(value)
+    if kind is str:
+        return _dumps(value).decode()
+    if kind is int or kind is float:
+        return repr(value)
+    return literal(value, budget)
 
 
 def node_text(node: dict[str, Any], budget: int = PROPERTY_BUDGET) -> str:
@@ -104,7 +114,7 @@ def _map(props: dict[str, Any], budget: int, all_keys: bool = False) -> str:
     keys = [k for k in FIRST_KEYS if k in props] + sorted([k for k in props
                                                              if k not in FIRST_KEYS])
     shown = keys if all_keys else keys[:budget]
-    body = ", ".join([f"{key}: {literal(props[key], budget)}" for key in shown])
+    body = ", ".join([f"{key}: {_plain(props[key], budget)}" for key in shown])
     rest = len(keys) - len(shown)
     return "{" + body + (f", …+{rest}" if rest else "") + "}"
 
