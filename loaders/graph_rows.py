@@ -29,6 +29,8 @@ MERGE_ORDER = ("author_merges", "work_merges", "institution_merges", "venue_merg
 DELETE_ORDER = ("work_edge_resets", "cites_deletes", "abstract_deletes", "work_deletes",
                 "author_deletes", "venue_deletes")
 NODE_KINDS = WRITE_ORDER[:WRITE_ORDER.index("authorships")]
+# Kinds whose rows are whole records ({id, props}): two copies in one batch are merged first.
+RECORD_KINDS = frozenset({"venues", "institutions", "topics", "authors"})
 EDGE_KINDS = WRITE_ORDER[WRITE_ORDER.index("authorships"):]
 # Work edges whose MERGE path has more than one statement, in order.
 MERGE_STATEMENTS = {"published_in": ("load/delete_stale_published_in",
@@ -115,7 +117,7 @@ def write_rows(graph: Graph, rows: GraphRows) -> dict[str, int]:
             else:
                 batch = getattr(rows, name)
                 _add(counts, _run_kind(tx, f"load/merge_{name}", name,
-                                       batch if name.endswith("_refs") else merge_records(batch)))
+                                       merge_records(batch) if name in RECORD_KINDS else batch))
         create, merge = split_edges(rows, fresh_only(rows, created))
         for name in EDGE_KINDS:
             _add(counts, _run_kind(tx, f"load/create_{name}", name, create.get(name, [])))
