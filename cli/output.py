@@ -42,11 +42,15 @@ def plural(count: int, noun: str) -> str:
 
 
 def cell_text(value: Any, budget: int = PROPERTY_BUDGET) -> str:
-    """One value as a reader types it: text bare, graph entities as Cypher patterns."""
+    """One value as a reader types it on one line: text bare (a line break as `\\n`),
+    numbers as written, graph entities as Cypher patterns (literals escape their own)."""
+    kind = type(value)
+    if kind is str:
+        return value.replace("\n", "\\n") if "\n" in value else value
+    if kind is int or kind is float:
+        return repr(value)
     if value is None:
         return ""
-    if isinstance(value, str):
-        return value
     return literal(value, budget)
 
 
@@ -145,7 +149,7 @@ def print_table(columns: list[str], rows: list[list[Any]], out: TextIO | None = 
     else each record on its own, a column's name beside its value, long values wrapped: a
     value is never cut. Into a pipe, the table whatever its width, rows never wrapped."""
     out = out or sys.stdout
-    cells = [[cell_text(value, budget).replace("\n", "\\n") for value in row] for row in rows]
+    cells = [[cell_text(value, budget) for value in row] for row in rows]
     lengths = [[_width(cell) for cell in row] for row in cells]
     widths = [max([_width(name), *(row[i] for row in lengths)]) for i, name in enumerate(columns)]
     terminal = out.isatty()

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import os
+
+# One OpenBLAS thread for the whole suite: the terminal test forks this process (its
+# pseudo-terminal) while a rescoring thread may be inside OpenBLAS, whose thread pool then
+# deadlocked on its own lock (blas_thread_init). Set before anything imports numpy.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
