@@ -14,7 +14,7 @@ from rich.console import Console
 from cli.analyst import cypher_command, query_command, schema_command
 from cli.importer import import_app
 from cli.load import generate_app, load_app, load_sample_command
-from cli.output import error_console, print_error
+from cli.output import error_console, plural, print_error
 from cli.scoring import rescore_after_load, rescore_command
 from cli.sync import sync_app
 from cli.users import accounts_app, users_app
@@ -90,7 +90,8 @@ def db_status() -> None:
     with make_driver(settings) as driver:
         check_connectivity(driver, settings)
         nodes, rels = count_graph(driver, settings.neo4j_database)
-    out.print(f"Neo4j running: {local.uri} (pid {pid}); {nodes} nodes, {rels} relationships")
+    out.print(f"Neo4j running: {local.uri} (pid {pid}); {plural(nodes, 'node')}, "
+              f"{plural(rels, 'relationship')}")
 
 
 @app.command("init-schema")

@@ -44,14 +44,14 @@ def _write_then_read(env: dict[str, str], write: bool) -> int:
 def test_data_survives_stop_and_start(local_env: dict[str, str]) -> None:
     started = _peergraph(local_env, "db", "start")
     assert started.returncode == 0, started.stderr
-    assert "started in" in started.stderr
+    assert "started in" in started.stdout  # what a command did: stdout (errors: stderr)
     assert _write_then_read(local_env, write=True) == 1
-    assert "Neo4j stopped." in _peergraph(local_env, "db", "stop").stderr
+    assert "Neo4j stopped." in _peergraph(local_env, "db", "stop").stdout
     assert _peergraph(local_env, "db", "status").returncode == 3
     assert _peergraph(local_env, "db", "start").returncode == 0
     assert _write_then_read(local_env, write=False) == 1
     status = _peergraph(local_env, "db", "status")
-    assert status.returncode == 0 and "1 nodes" in status.stderr
+    assert status.returncode == 0 and "1 node," in status.stdout
 
 
 def test_port_in_use_is_one_clear_line(local_env: dict[str, str]) -> None:
