@@ -65,7 +65,8 @@ def _actual(driver: Driver) -> dict[str, int]:
         "abstracts": count(driver, "MATCH (w:Work) WHERE w.abstract IS NOT NULL "
                                    "RETURN count(w)")}
     for rel in ("AUTHORED", "CITES", "ABOUT"):
-        found[rel] = count(driver, f"MATCH ()-[r:{rel}]->() RETURN count(r)")
+        found[rel] = count(driver, "MATCH ()-[r]->() WHERE type(r) = $type RETURN count(r)",
+                           type=rel)
     return found
 
 
