@@ -62,7 +62,7 @@ def literal(value: Any, budget: int = PROPERTY_BUDGET) -> str:
     if kind is int or kind is float:
         return repr(value)
     if kind is list:
-        return "[" + ", ".join([_plain(item, budget) for item in value]) + "]"
+        return "[" + ", ".join([literal(item, budget) for item in value]) + "]"
     if kind is dict:
         entity = value.get("kind")
         if entity == "node":
@@ -77,17 +77,6 @@ def literal(value: Any, budget: int = PROPERTY_BUDGET) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return _dumps(value, default=str).decode()
-
-
-def _plain(value: Any, budget: int) -> str:
-    """literal() with the commonest property values (text, whole numbers) inline: a table of
-    1 000 nodes writes tens of thousands of them."""
-    kind = type(value)
-    if kind is str:
-        return _dumps(value).decode()
-    if kind is int or kind is float:
-        return repr(value)
-    return literal(value, budget)
 
 
 def node_text(node: dict[str, Any], budget: int = PROPERTY_BUDGET) -> str:
@@ -121,17 +110,7 @@ def _map(props: dict[str, Any], budget: int, all_keys: bool = False) -> str:
         return ""
     keys = _key_order(tuple(props))
     shown = keys if all_keys else keys[:budget]
-    parts = []
-    for key in shown:  # _plain() inline: a table of 1 000 nodes writes thousands of these
-        value = props[key]
-        kind = type(value)
-        if kind is str:
-            parts.append(f"{key}: {_dumps(value).decode()}")
-        elif kind is int or kind is float:
-            parts.append(f"{key}: {value!r}")
-        else:
-            parts.append(f"{key}: {literal(value, budget)}")
-    body = ", ".join(parts)
+    body = ", ".join([f"{key}: {literal(props[key], budget)}" for key in shown])
     rest = len(keys) - len(shown)
     return "{" + body + (f", …+{rest}" if rest else "") + "}"
 
