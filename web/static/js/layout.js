@@ -46,9 +46,9 @@ export function fitReadable(cy, target, keep, maxZoom = 1.3) {
     cy.style().selector("node").style({ "font-size": size, "text-max-width": Math.round(size * 9) })
       .selector('node[type = "Author"]').style("font-size", size + 1)
       .selector("edge").style("font-size", Math.round(size * 0.85)).update();
-    // labels measured at the old size before the first frame keep that size's box (and are
-    // drawn clipped to it): take the elements out and back in to measure them afresh
-    cy.batch(() => cy.elements().remove().restore());
+    // a style update leaves the boxes cached at the old size (a label would be drawn clipped
+    // to its old box): drop them, so they are measured afresh at the new one
+    cy.elements().dirtyBoundingBoxCache();
     separateLabels(cy.nodes(":visible"), keep);
   }
 }
