@@ -24,6 +24,7 @@ from service.schemas.authors import (
 FIRST_FANOUT = 25
 FANOUT = 10
 FRONTIER = 40
+TOPICS_COMPARED = 30  # each author's biggest topics: the cosine of the rest is noise
 
 
 def list_suggestions(graph: Graph, author_id: str, limit: int) -> SuggestionsPage:
@@ -34,11 +35,11 @@ def list_suggestions(graph: Graph, author_id: str, limit: int) -> SuggestionsPag
     source_id = row["nodes"][0]["id"]
     network = collaboration_graph(list(names), row["edges"])
     ranks = proximity(network, source_id)
-    excluded = {source_id, *row["coauthors"]}
-    candidates = closest_candidates(ranks, excluded)
-    profiles = _profiles(graph, [source_id, *candidates])
-    found = suggest(network, profiles[source_id], [profiles[i] for i in candidates
-                                                   if i in profiles], ranks, names, limit)
+    # direct collaborators are co-authors; the rest are checked with their profiles
+    candidates = closest_candidates(ranks, {source_id, *network[source_id]})
+    profiles = _profiles(graph, source_id, [source_id, *candidates])
+    source = profiles.pop(source_id)
+    found = suggest(network, source, list(profiles.values()), ranks, names, limit)
     items = [CollaboratorSuggestion(
         id=s.id, name=s.name, claimed=s.claimed, score=s.score,
         topic_similarity=s.topic_similarity, proximity=s.proximity, path_length=s.path_length,
@@ -46,15 +47,16 @@ def list_suggestions(graph: Graph, author_id: str, limit: int) -> SuggestionsPag
         common_collaborators=[CommonCollaborator(id=i, name=n) for i, n in s.common_collaborators])
         for s in found]
     return SuggestionsPage(author_id=source_id, items=items,
-                           note=None if items else _empty_note(network, source_id, candidates))
+                           note=None if items else _empty_note(network, source_id, len(profiles)))
 
 
-def _profiles(graph: Graph, ids: list[str]) -> dict[str, AuthorTopics]:
-    """Name, claimed and works per topic of each author in `ids`."""
-    rows = graph.read("authors/list_suggestion_profiles", ids=ids,
-                      topic_min_score=TOPIC_COUNT_THRESHOLD)
+def _profiles(graph: Graph, source_id: str, ids: list[str]) -> dict[str, AuthorTopics]:
+    """Name, claimed and works per topic of the source and of each author in `ids` who
+    shares no work with it."""
+    rows = graph.read("authors/list_suggestion_profiles", source=source_id, ids=ids,
+                      topic_min_score=TOPIC_COUNT_THRESHOLD, top_topics=TOPICS_COMPARED)
     return {r["id"]: AuthorTopics(r["id"], r["name"], r["claimed"], _topics(r["topics"]))
-            for r in rows}
+            for r in rows if r["id"] == source_id or not r["coauthor"]}
 
 
 def _topics(rows: list[dict[str, Any]]) -> dict[str, tuple[str | None, int]]:
@@ -62,12 +64,12 @@ def _topics(rows: list[dict[str, Any]]) -> dict[str, tuple[str | None, int]]:
     return {t["id"]: (t["name"], t["works"]) for t in rows}
 
 
-def _empty_note(network: Any, source_id: str, candidates: list[str]) -> str:
+def _empty_note(network: Any, source_id: str, others: int) -> str:
     """Why there is nothing to suggest, in words a researcher can act on."""
     if network.degree(source_id) == 0:
         return ("No collaborations are recorded for this researcher yet: suggestions come "
                 "from the collaboration graph, which the next scoring run fills in.")
-    if not candidates:
+    if not others:
         return ("Everyone within reach in the collaboration graph already shares a work with "
                 "this researcher.")
     return "No researcher within reach shares a topic with this researcher's works."
