@@ -3,7 +3,7 @@
 // nodes around what was clicked and lays out only those, so the drawing stays put.
 import { addElements, api, h, loadCytoscape, neighbourhood, resize, style, toElements } from "./graph.js";
 import { closeSheet, describe, describeEdge, renderList, showCard, showPath, tooltip } from "./explorer_panels.js";
-import { compactToFit, fitReadable, forceLayout, separateLabels } from "./layout.js";
+import { compactToFit, fitReadable, forceLayout, seedRings, separateLabels } from "./layout.js";
 
 const root = document.getElementById("explorer");
 const loading = document.getElementById("explore-loading");
@@ -26,9 +26,11 @@ function busy(on, what = "") {
 /** Lay out what is shown: all of it (first view, filters) or only `fresh` around the rest. */
 function layout(fresh = null) {
   const shown = cy.elements().not(".filtered");
-  const pinned = fresh ? shown.nodes().not(fresh) : cy.getElementById(focusId);
-  forceLayout(shown, pinned, { randomize: !fresh && !cy.scratch("drawn"), spacing: PHONE ? 70 : 110,
-                               fix: Boolean(fresh) });
+  const focus = cy.getElementById(focusId);
+  const pinned = fresh ? shown.nodes().not(fresh) : focus;
+  const spacing = PHONE ? 70 : 110;
+  if (!fresh && !cy.scratch("drawn")) seedRings(focus, shown.nodes(), spacing);
+  forceLayout(shown, pinned, { spacing, fix: Boolean(fresh) });
   cy.scratch("drawn", true);
 }
 

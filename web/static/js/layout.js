@@ -23,6 +23,25 @@ export function useForceLayout(cytoscape, extension) {
   fcose = true;
 }
 
+/** Start a first view on rings around `focus`: co-authors on the inner one, topics,
+ *  institutions and venues outside. Deterministic, so the same researcher is drawn the same
+ *  way on every visit, and the force layout only refines it (no random start). */
+export function seedRings(focus, nodes, spacing) {
+  const around = nodes.not(focus);
+  const authors = around.filter((node) => node.data("type") === "Author");
+  const others = around.not(authors);
+  const centre = focus.position();
+  // a ring long enough for its labels side by side, outside the one within
+  const radiusFor = (ring, least) => Math.max(least, ring.reduce((sum, node) => sum + box(node).x2 - box(node).x1 + GAP, 0) / (2 * Math.PI));
+  const place = (ring, radius, offset) => ring.forEach((node, i) => {
+    const angle = offset + (2 * Math.PI * i) / ring.length;
+    node.position({ x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) });
+  });
+  const inner = radiusFor(authors, spacing * 1.3);
+  place(authors, inner, -Math.PI / 2);
+  place(others, radiusFor(others, inner + spacing * 1.1), -Math.PI / 2 + Math.PI / Math.max(1, others.length));
+}
+
 /** The fcose force layout over `shown` (cose without fcose), `pinned` nodes held where they
  *  are when `fix`; then labels separated, moving `pinned` least. `spacing`: edge length. */
 export function forceLayout(shown, pinned, { randomize = false, spacing = 110, fix = true } = {}) {
