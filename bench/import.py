@@ -24,6 +24,7 @@ from pathlib import Path
 
 from bench.common import throwaway_neo4j
 from core.db import apply_schema, make_driver
+from core.jvm_archive import JvmArchive
 from core.localdb import LocalNeo4j, free_port
 from core.settings import Settings
 from loaders.bulk_import import ImportOptions, ImportSummary, import_openalex
@@ -110,6 +111,9 @@ def main() -> None:
               f"{args.parts} part files; transform on {args.workers} process(es)")
         path = split_into_parts(works, Path(tmp) / "snapshot", args.parts)
         works.unlink()
+        jar = Settings(_env_file=None).launcher_jar
+        print("JVM class archives (core/jvm_archive.py) in place: " + ", ".join(
+            f"{role} {JvmArchive(jar, role).path.is_file()}" for role in ("importer", "server")))
         seconds, summary = bulk(path, Path(tmp), args.workers)
         report(args.works, seconds, summary)
         if not args.skip_online:
