@@ -84,7 +84,9 @@ def report(works: int, seconds: float, summary: ImportSummary) -> None:
     print(f"import end to end: {works:,} works in {seconds:.1f}s = {works / seconds:,.0f}/s "
           f"({summary.status}; {summary.report.nodes:,} nodes, "
           f"{summary.report.relationships:,} relationships)")
-    print(f"transform: {transform_s:.1f}s = {works / transform_s:,.0f} works/s")
+    print(f"transform: {transform_s:.1f}s = {works / transform_s:,.0f} works/s; "
+          f"{summary.transform_cpu_s:.1f} CPU-s = {works / summary.transform_cpu_s:,.0f} "
+          "works per CPU-second")
     for phase, took in summary.phases.items():
         print(f"  {phase:<22} {took:8.1f}s")
     parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
