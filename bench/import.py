@@ -24,6 +24,7 @@ from pathlib import Path
 
 from bench.common import throwaway_neo4j
 from core.db import apply_schema, make_driver
+from core.jvm_archive import JvmArchive
 from core.localdb import LocalNeo4j, free_port
 from core.settings import Settings
 from loaders.bulk_import import ImportOptions, ImportSummary, import_openalex
@@ -83,7 +84,9 @@ def report(works: int, seconds: float, summary: ImportSummary) -> None:
     print(f"import end to end: {works:,} works in {seconds:.1f}s = {works / seconds:,.0f}/s "
           f"({summary.status}; {summary.report.nodes:,} nodes, "
           f"{summary.report.relationships:,} relationships)")
-    print(f"transform: {transform_s:.1f}s = {works / transform_s:,.0f} works/s")
+    print(f"transform: {transform_s:.1f}s = {works / transform_s:,.0f} works/s; "
+          f"{summary.transform_cpu_s:.1f} CPU-s = {works / summary.transform_cpu_s:,.0f} "
+          "works per CPU-second")
     for phase, took in summary.phases.items():
         print(f"  {phase:<22} {took:8.1f}s")
     parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
@@ -110,6 +113,9 @@ def main() -> None:
               f"{args.parts} part files; transform on {args.workers} process(es)")
         path = split_into_parts(works, Path(tmp) / "snapshot", args.parts)
         works.unlink()
+        jar = Settings(_env_file=None).launcher_jar
+        print("JVM class archives (core/jvm_archive.py) in place: " + ", ".join(
+            f"{role} {JvmArchive(jar, role).path.is_file()}" for role in ("importer", "server")))
         seconds, summary = bulk(path, Path(tmp), args.workers)
         report(args.works, seconds, summary)
         if not args.skip_online:

@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.jvm_archive import JvmArchive
 from core.settings import Settings
 
 READY, ERROR = "PEERGRAPH-LAUNCHER READY", "PEERGRAPH-LAUNCHER ERROR"
@@ -74,7 +75,8 @@ class LocalNeo4j:
         """The java command line; the password travels in the environment, never here."""
         java = java_for(self.jar)
         return [java, f"-Xms{self.heap}", f"-Xmx{self.heap}", "-XX:+UseG1GC",
-                "-XX:+ExitOnOutOfMemoryError", "-jar", str(self.jar), "--home", str(self.home),
+                "-XX:+ExitOnOutOfMemoryError", *JvmArchive(self.jar, "server").options(self.home),
+                "-jar", str(self.jar), "--home", str(self.home),
                 "--bolt-address", self.host, "--bolt-port", str(self.port),
                 "--pagecache", self.pagecache]
 
@@ -125,6 +127,7 @@ class LocalNeo4j:
         while time.monotonic() < deadline:
             if not _alive(pid):
                 self.pid_file.unlink(missing_ok=True)
+                JvmArchive(self.jar, "server").settle(self.home)
                 return True
             time.sleep(0.2)
         raise LocalDbError(f"Neo4j (pid {pid}) did not stop within {timeout_s:.0f}s; "

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.errors import Conflict, PeergraphError
+from core.jvm_archive import JvmArchive
 from core.localdb import java_for
 
 ENTRY = "org.peergraph.launcher.BulkImport"
@@ -59,7 +60,8 @@ class OfflineImporter:
         java = java_for(self.jar)
         classpath = f"{self.jar}{os.pathsep}{self.jar.parent / 'lib' / '*'}"
         return [java, f"-Xms{self.heap}", f"-Xmx{self.heap}", "-XX:+UseG1GC",
-                "-XX:+ExitOnOutOfMemoryError", "-cp", classpath, ENTRY, str(staging),
+                "-XX:+ExitOnOutOfMemoryError", *JvmArchive(self.jar, "importer").options(staging),
+                "-cp", classpath, ENTRY, str(staging),
                 database, "--verbose", f"--max-off-heap-memory={self.off_heap}",
                 f"--threads={self.threads}", *arguments]
 
@@ -78,6 +80,7 @@ class OfflineImporter:
                 stage = _follow(line.rstrip("\n"), stage, result, on_stage)
             _, status, usage = os.wait4(process.pid, 0)
             process.returncode = os.waitstatus_to_exitcode(status)
+        JvmArchive(self.jar, "importer").settle(staging)
         result.peak_rss_bytes = usage.ru_maxrss * 1024  # Linux reports KiB
         if process.returncode != 0:
             raise ImportFailed(f"Neo4j's importer failed (exit {process.returncode}): "

@@ -43,11 +43,17 @@ EDGE_KEYS = {"authorships": ("author_id", "work_id"), "published_in": ("work_id"
 CHANGED_AT_LABELS = {"Work", "Author"}
 
 
-def bucket_key(row: Row, kind: str) -> str:
-    """The id that places a row: the node's, or the work (author) an edge hangs off."""
+def bucket_field(kind: str) -> str:
+    """The field whose id places a row of `kind`: the node's, or the work (author) an edge
+    hangs off, so a work's edges share its bucket."""
     if kind in EDGE_KEYS:
-        return row["author_id"] if kind == "affiliations" else row["work_id"]
-    return row["id"]
+        return "author_id" if kind == "affiliations" else "work_id"
+    return "id"
+
+
+def bucket_key(row: Row, kind: str) -> str:
+    """The id that places a row."""
+    return str(row[bucket_field(kind)])
 
 
 def bucket_of(key: str, buckets: int) -> int:
@@ -57,7 +63,8 @@ def bucket_of(key: str, buckets: int) -> int:
 
 
 class Fold:
-    """The nodes and edges of one bucket, folded row by row in load order."""
+    """The nodes and edges of one bucket, folded row by row in load order; it owns the rows
+    it is given (fresh from a spill file) and updates them in place instead of copying."""
 
     def __init__(self) -> None:
         labels = set(FULL_KINDS.values())
@@ -73,8 +80,7 @@ class Fold:
         elif kind in REF_KINDS:
             nodes = self.nodes[REF_KINDS[kind]]
             for row in rows:
-                if row["id"] not in nodes:
-                    nodes[row["id"]] = dict(row["props"])
+                nodes.setdefault(row["id"], row["props"])
         elif kind == STUBS:
             self.stubs.update(row["id"] for row in rows)
         else:
@@ -84,21 +90,23 @@ class Fold:
         """A record's properties over what is there, unless it is the older record."""
         props, current = row["props"], self.nodes[label].get(row["id"])
         if current is None:
-            self.nodes[label][row["id"]] = dict(props)
+            self.nodes[label][row["id"]] = props
         elif not_older(props.get("updated_date"), current.get("updated_date")):
             current.update(props)
 
     def _edges(self, kind: str, rows: list[Row]) -> None:
         edges, key_of = self.edges[kind], itemgetter(*EDGE_KEYS[kind])
+        if kind != "affiliations":  # the last row wins, as MERGE … SET makes it
+            edges.update(zip(map(key_of, rows), rows, strict=True))
+            return
         for row in rows:
             key = key_of(row)
-            if kind == "affiliations" and key in edges:
-                known = edges[key]
+            if (known := edges.get(key)) is None:
+                edges[key] = row
+            else:
                 known["start_year"], known["end_year"] = widen(
                     (known["start_year"], known["end_year"]), row["start_year"],
                     row["end_year"])
-            else:
-                edges[key] = dict(row)  # the last row wins, as MERGE … SET makes it
 
     def node_rows(self, label: str, now: datetime) -> Iterator[tuple[str, dict[str, Any]]]:
         """(id, properties) of every node of one label, with the online bookkeeping."""

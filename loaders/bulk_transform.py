@@ -5,8 +5,7 @@ holds the whole graph:
 1. map, one task per part file: read it (loaders/reading.py), run the online loader's pure
    transform on every record (loaders/openalex.py), set bad records aside in the reject
    file's format, and spill the rows, bucketed by a stable hash of their node id or edge
-   key, to marshal files (plain dicts, lists and strings: marshal writes and reads them
-   about twice as fast as pickle);
+   key, to pickle files (Spill);
 2. reduce, one task per bucket: fold the bucket's rows in input order with the online
    loader's merge rules (loaders/bulk_fold.py) and write its CSV (loaders/bulk_csv.py).
 
@@ -19,8 +18,8 @@ default (a machine of its own) and `--workers 1` runs the passes in this process
 
 from __future__ import annotations
 
-import marshal
 import multiprocessing
+import pickle
 import resource
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -32,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from loaders import bulk_csv
-from loaders.bulk_fold import EDGE_KINDS, STUBS, Fold, bucket_key, bucket_of
+from loaders.bulk_fold import EDGE_KINDS, STUBS, Fold, bucket_field, bucket_of
 from loaders.graph_rows import KINDS, GraphRows, Row
 from loaders.openalex import transform
 from loaders.pipeline import RECORD_ERRORS, Reader
@@ -42,6 +41,8 @@ SPILL_RECORDS = 20_000  # records a map task holds before it appends its rows to
 MERGE_KINDS = ("author_merges", "work_merges", "institution_merges", "venue_merges")
 # The node kinds whose rows hold arrays (lineage, issn): the others need no delimiter check.
 ARRAY_KINDS = ("institutions", "institution_refs", "venues", "venue_refs")
+# The kinds a map task spills, each with the field that places a row (bulk_fold.bucket_field).
+SPILLED_KINDS = tuple((kind, bucket_field(kind)) for kind in KINDS if kind not in MERGE_KINDS)
 
 
 @dataclass(frozen=True)
@@ -85,16 +86,14 @@ def map_part(task: MapTask) -> MapResult:
     """Transform one part file into bucketed spill files (runs in a pool process)."""
     result = MapResult(task.index)
     rejects = RejectFile(task.spool / f"rejects-{task.index:06d}.jsonl")
-    pending, held = GraphRows(), 0
+    spill = Spill(task)
     for item in task.reader(task.path, 0):
         rows = _transform(item, task.path, rejects, result)
         if rows is not None:
-            pending.extend(rows)
-            held += 1
-        if held >= SPILL_RECORDS:
-            _spill(pending, task)
-            pending, held = GraphRows(), 0
-    _spill(pending, task)
+            spill.add(rows)
+        if spill.held >= SPILL_RECORDS:
+            spill.flush()
+    spill.flush()
     rejects.close()
     result.rejected, result.rejects = rejects.count, rejects.written_path
     result.peak_rss_bytes = peak_rss()
@@ -123,28 +122,45 @@ def _transform(item: Any, path: Path, rejects: RejectFile, result: MapResult) ->
     return rows
 
 
-def _spill(rows: GraphRows, task: MapTask) -> None:
-    """Append the rows, split by bucket and kind, to this part's file in each bucket."""
-    split: dict[int, dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
-    buckets: dict[str, int] = {}  # an id's bucket, hashed once: a work's edges share it
-    for kind in KINDS:
-        if kind in MERGE_KINDS:
-            continue
-        for row in getattr(rows, kind):
-            key = bucket_key(row, kind)
-            if (bucket := buckets.get(key)) is None:
-                bucket = buckets[key] = bucket_of(key, task.buckets)
-            split[bucket][kind].append(row)
-    loaded = {row["id"] for row in rows.works}
-    for row in rows.cites:  # a cited work that no record holds is a stub (merge_works)
-        if row["cited_id"] not in loaded:
-            split[bucket_of(row["cited_id"], task.buckets)][STUBS].append(
-                {"id": row["cited_id"]})
-    for bucket, kinds in split.items():
-        folder = task.spool / f"b{bucket:04d}"
-        folder.mkdir(exist_ok=True)
-        with (folder / f"p{task.index:06d}.rows").open("ab") as out:
-            marshal.dump(dict(kinds), out)
+class Spill:
+    """One map task's rows split by bucket and kind, appended to the bucket files in chunks
+    of SPILL_RECORDS records (pickled: a chunk's rows are plain dicts and lists, which
+    pickle's framed stream loads ~2x faster than marshal's, whose load reads a file object
+    piece by piece)."""
+
+    def __init__(self, task: MapTask) -> None:
+        self.task, self.held = task, 0
+        self.split: dict[int, dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
+        self.buckets: dict[str, int] = {}  # an id's bucket, hashed once: ids recur
+        self.loaded: set[str] = set()
+        self.cited: list[str] = []
+
+    def add(self, rows: GraphRows) -> None:
+        """One record's rows, each to the bucket of its node or of the node it hangs off."""
+        for kind, key in SPILLED_KINDS:
+            for row in getattr(rows, kind):
+                self.split[self._bucket(row[key])][kind].append(row)
+        self.loaded.update(row["id"] for row in rows.works)
+        self.cited.extend(row["cited_id"] for row in rows.cites)
+        self.held += 1
+
+    def _bucket(self, key: str) -> int:
+        if (bucket := self.buckets.get(key)) is None:
+            bucket = self.buckets[key] = bucket_of(key, self.task.buckets)
+        return bucket
+
+    def flush(self) -> None:
+        """Append the held rows to this part's file in each bucket; a cited work that no
+        record here holds goes along as a stub (merge_works makes them online)."""
+        for cited in set(self.cited) - self.loaded:
+            self.split[self._bucket(cited)][STUBS].append({"id": cited})
+        for bucket, kinds in self.split.items():
+            folder = self.task.spool / f"b{bucket:04d}"
+            folder.mkdir(exist_ok=True)
+            with (folder / f"p{self.task.index:06d}.rows").open("ab") as out:
+                pickle.dump(dict(kinds), out, protocol=pickle.HIGHEST_PROTOCOL)
+        self.split.clear()
+        self.loaded, self.cited, self.held = set(), [], 0
 
 
 @dataclass(frozen=True)
@@ -187,7 +203,7 @@ def _chunks(path: Path) -> Iterator[dict[str, list[Row]]]:
     with path.open("rb") as stream:
         while True:
             try:
-                yield marshal.load(stream)  # noqa: S302 - our own spill files, never input
+                yield pickle.load(stream)  # noqa: S301 - our own spill files, never input
             except EOFError:
                 return
 

@@ -20,15 +20,15 @@ def _data(path: Path) -> str:
     return gzip.decompress(path.read_bytes()).decode("utf-8")
 
 
-def test_fields_quote_strings_double_inner_quotes_and_leave_nulls_empty() -> None:
-    assert bulk_csv.field('say "hi", then go') == '"say ""hi"", then go"'
-    assert bulk_csv.field("") == '""'  # an empty string, not a missing value
-    assert bulk_csv.field(None) == ""
-    assert bulk_csv.field("back\\slash") == '"back\\slash"'  # no backslash escapes
-    assert (bulk_csv.field(True), bulk_csv.field(3), bulk_csv.field(0.25)) == (
-        "true", "3", "0.25")
-    assert bulk_csv.field(["I1", 'I"2']) == '"I1\x1fI""2"'
-    assert bulk_csv.field(NOW) == "2026-12-03T12:00:00+00:00"
+def test_fields_quote_strings_double_inner_quotes_and_leave_nulls_empty(tmp_path: Path) -> None:
+    rows = [("W1", {"a": 'say "hi", then go', "b": "", "c": "back\\slash", "d": True,
+                    "e": 3, "f": 0.25, "g": ["I1", 'I"2'], "h": NOW}),
+            ("W2", {"d": False})]
+    written = bulk_csv.write_nodes(tmp_path / "Work-0000", "Work", rows)
+    assert _data(written.data).splitlines() == [
+        '"W1","say ""hi"", then go","","back\\slash",true,3,0.25,"I1\x1fI""2",'
+        "2026-12-03T12:00:00+00:00",  # an empty string is "", no backslash escapes
+        '"W2",,,,false,,,,']  # a missing value is an empty field
 
 
 def test_headers_type_every_column_and_files_are_gzipped(tmp_path: Path) -> None:
