@@ -24,6 +24,7 @@ ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0
 LETTERS = {"o": "ø", "O": "Ø", "l": "ł", "L": "Ł", "ss": "ß", "aa": "å", "AA": "Å",
            "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "i": "\u0131", "j": "\u0237"}
 ACCENT = re.compile(r"\\([`'^\"~=.]|[cvHurk](?![a-zA-Z]))\s*\{?\s*(\\?[A-Za-z])\}?")
+VERSION = re.compile(r"v\d+$")
 LETTER = re.compile(r"\\(ss|aa|AA|ae|AE|oe|OE|[oOlLij])(?![a-zA-Z])\s?")
 
 
@@ -66,11 +67,17 @@ def first_version_year(record: dict[str, Any]) -> int | None:
         return None
 
 
+def _unversioned(arxiv_id: str) -> str:
+    """The arXiv id without a version suffix (2101.00001v2 -> 2101.00001), as others cite it."""
+    return VERSION.sub("", arxiv_id)
+
+
 def transform(record: dict[str, Any]) -> GraphRows:
     """One arXiv metadata record as a work, its name-only authors and its categories."""
     arxiv_id = f.text(record, "id")
     if arxiv_id is None:
         raise ValueError("record has no arXiv 'id'")
+    arxiv_id = _unversioned(arxiv_id)
     work_id = f"arxiv:{arxiv_id}"
     rows = GraphRows()
     rows.works.append(node_row(
@@ -79,7 +86,7 @@ def transform(record: dict[str, Any]) -> GraphRows:
         year=first_version_year(record), type="preprint",
         doi=f.doi((f.text(record, "doi") or "").split(" ")[0]),
         journal_ref=f.text(record, "journal-ref"), updated_date=f.text(record, "update_date"),
-        arxiv_id=arxiv_id, source=SOURCE))
+        arxiv_id=arxiv_id, source=SOURCE, sources=[SOURCE]))
     for position, name in enumerate(author_names(record)):
         # arXiv has no author ids: a name-only identity, never merged with a strong one.
         author_id = f"arxiv-name:{name_key(name)}"
