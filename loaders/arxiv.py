@@ -10,6 +10,7 @@ from typing import Any
 
 from neo4j import Driver
 
+from core.names import name_key
 from loaders import fields as f
 from loaders.graph_rows import GraphRows, node_row
 from loaders.pipeline import LoadInput, LoadOptions, LoadSummary, run_load
@@ -34,13 +35,6 @@ def detex(name: str) -> str:
     name = ACCENT.sub(lambda m: m.group(2).lstrip("\\") + ACCENTS[m.group(1)], name)
     name = name.replace("{", "").replace("}", "").replace("~", " ")
     return unicodedata.normalize("NFC", " ".join(name.split()))
-
-
-def name_key(name: str) -> str:
-    """The normalised name behind a name-only author id: no accents, lower case, single spaces."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w\s-]", " ", plain.lower()).split())
 
 
 def author_names(record: dict[str, Any]) -> list[str]:

@@ -80,7 +80,7 @@ def test_the_paper_is_one_node_with_every_source(orders: dict[tuple[str, ...], S
     # each source's byline and the S2 citation reach the one node
     authored = count(session_driver, "MATCH (:Author)-[:AUTHORED]->(:Work {id: $id}) "
                      "RETURN count(*)", id=OPENALEX_ID)
-    assert authored == 12
+    assert authored == 11  # E. L. Berger is one node: OpenAlex's and S2's share an ORCID
     assert count(session_driver, "MATCH (:Work {id: $a})-[:CITES]->(:Work {id: $b}) "
                  "RETURN count(*)", a=CITING, b=OPENALEX_ID) == 1
     assert count(session_driver, "MATCH (w:Work) WHERE w.id IN $ids RETURN count(w)",
@@ -89,6 +89,21 @@ def test_the_paper_is_one_node_with_every_source(orders: dict[tuple[str, ...], S
     for given in (OPENALEX_ID, ARXIV_ID, S2_ID, "arxiv:0704.0001v2",
                   "doi:10.1103/PhysRevD.76.013009", "mag:5000000001"):
         assert resolve(graph, given, ("Work",)) == (OPENALEX_ID, "Work"), given
+
+
+def test_authors_merge_on_orcid_only(orders: dict[tuple[str, ...], Snapshot],
+                                     session_driver: Driver, settings: Settings) -> None:
+    records, _, _ = session_driver.execute_query(
+        "MATCH (a:Author {orcid: '0000-0002-9346-1234'}) RETURN a {.*} AS a")
+    assert len(records) == 1
+    berger = records[0]["a"]
+    assert (berger["id"], berger["sources"], berger["s2_id"], berger["h_index"]) == (
+        "A5000000002", ["openalex", "s2ag"], "5000000012", 2)
+    graph = Graph(session_driver, settings.neo4j_database)
+    assert resolve(graph, "s2:5000000012", ("Author",)) == ("A5000000002", "Author")
+    # the same name alone merges nothing: three sources' C. Balázs stay three nodes
+    assert count(session_driver, "MATCH (a:Author) WHERE a.name = 'C. Balázs' "
+                 "RETURN count(a)") == 3
 
 
 def test_a_reload_changes_nothing(orders: dict[tuple[str, ...], Snapshot],
