@@ -9,8 +9,8 @@ from fastapi import APIRouter, Path, Query, Response
 from core.errors import InvalidParameter
 from service.deps import GraphDep
 from service.encoding import encoded
-from service.repository import authors, context, duplicates
-from service.schemas.authors import CollaboratorsPage, Profile, WorksPage
+from service.repository import authors, context, duplicates, suggestions
+from service.schemas.authors import CollaboratorsPage, Profile, SuggestionsPage, WorksPage
 from service.schemas.duplicates import PossibleDuplicates
 from service.schemas.graph import AuthorContext, SharedWorks
 from service.schemas.problem import problem_responses
@@ -55,6 +55,22 @@ async def author_collaborators(
 ) -> Response:
     """Co-authors ranked by shared works, then by the most recent shared year."""
     return await encoded(authors.list_collaborators, graph, author_id, limit)
+
+
+@router.get("/{author_id:anyid}/suggestions", response_model=SuggestionsPage)
+async def author_suggestions(
+    author_id: AuthorId, graph: GraphDep,
+    limit: Annotated[int, Query(ge=1, le=50, description="suggestions listed")] = 10,
+) -> Response:
+    """Researchers who are not yet co-authors, ranked by topic similarity times network proximity.
+
+    Proximity is a personalised PageRank from the author over the collaboration graph (the
+    COLLABORATES_WITH edges scoring writes), walked from the strongest collaborators out to
+    three steps; topic similarity is the cosine of the two authors' works per topic. Each
+    suggestion says why (shared topics, collaborators in common, steps apart) and whether a
+    researcher holds the record (they can be invited). The same graph gives the same list.
+    """
+    return await encoded(suggestions.list_suggestions, graph, author_id, limit)
 
 
 @router.get("/{author_id:anyid}/context", response_model=AuthorContext)

@@ -142,3 +142,36 @@ class CollaboratorsPage(BaseModel):
     total: int
     close_total: int
     items: list[Collaborator]
+
+
+class CommonCollaborator(BaseModel):
+    """A collaborator both the author and a suggested researcher have."""
+
+    id: str
+    name: str | None
+
+
+class CollaboratorSuggestion(BaseModel):
+    """A researcher who is not yet a co-author, and why they may fit."""
+
+    id: str
+    name: str | None
+    claimed: bool = Field(description="a researcher holds the record: they can be invited")
+    score: float = Field(description="topic_similarity times proximity, 0 to 1")
+    topic_similarity: float = Field(description="cosine of the two works-per-topic vectors")
+    proximity: float = Field(description="personalised PageRank from the author over the "
+                                         "collaboration graph, over the closest candidate's")
+    path_length: int = Field(description="steps between the two in the collaboration graph")
+    shared_topics: list[str]
+    common_collaborators: list[CommonCollaborator]
+    reasons: list[str] = Field(description="sentences a researcher can check")
+
+
+class SuggestionsPage(BaseModel):
+    """Collaborator suggestions for an author, best fit first."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.SUGGESTIONS_PAGE]})
+
+    author_id: str
+    items: list[CollaboratorSuggestion]
+    note: str | None = Field(default=None, description="why the list is empty, when it is")

@@ -80,6 +80,18 @@ COLLABORATORS_PAGE: Example = {
 }
 
 
+SUGGESTIONS_PAGE: Example = {
+    "author_id": "researcher2", "note": None,
+    "items": [{"id": "researcher1", "name": "researcher1", "claimed": False, "score": 0.61,
+               "topic_similarity": 0.61, "proximity": 1.0, "path_length": 2,
+               "shared_topics": ["Language understanding tasks", "Drug discovery"],
+               "common_collaborators": [{"id": R0, "name": R0}],
+               "reasons": ["2 shared topics: Language understanding tasks, Drug discovery.",
+                           "1 collaborator in common: researcher0.",
+                           "2 steps apart in the collaboration graph."]}],
+}
+
+
 def _node(node_id: str, kind: str, label: str, hop: int | None,
           **properties: Any) -> dict[str, Any]:
     """A node as the graph answers draw it."""

@@ -12,15 +12,16 @@ from service.auth import Caller
 from service.identity import claim_routes
 from service.identity.claim_routes import ClaimRoute
 from service.identity.store import read_row, read_rows
-from service.repository import authors
+from service.repository import authors, suggestions
 from service.repository.scores import score_history
-from service.schemas.authors import Collaborator, Profile, WorksPage
+from service.schemas.authors import Collaborator, CollaboratorSuggestion, Profile, WorksPage
 from service.schemas.scoring import ScoreHistory
 
 WORKS_PER_PAGE = 10
 TOPICS_LISTED = 100  # the profile lists five, the rest behind "show all"; past 100, a count
 HOME_LIST_SIZE = 8
 HISTORY_SHOWN = 10
+SUGGESTIONS_SHOWN = 3
 SIGNAL_NAMES = {"publication": "Publication record", "impact": "Impact",
                 "network": "Collaboration network", "topic_coherence": "Topic coherence",
                 "identity": "Identity verification", "community": "Community",
@@ -120,6 +121,10 @@ def close_collaborators(graph: Graph,
     page = authors.list_collaborators(graph, author_id, 50)
     return [c for c in page.items if c.close]
 
+
+def suggestions_of(graph: Graph, author_id: str) -> list[CollaboratorSuggestion]:
+    """The best-fitting researchers who are not yet co-authors (the profile shows a few)."""
+    return suggestions.list_suggestions(graph, author_id, SUGGESTIONS_SHOWN).items
 
 def history_of(graph: Graph, author_id: str) -> ScoreHistory:
     """The author's recent published scores, newest first."""

@@ -39,6 +39,15 @@ def test_profile_page_shows_the_seed_read_out(open_page: OpenPage, web_app: WebA
     expect(page.get_by_test_id("history").locator("li")).to_have_count(1)
 
 
+
+def test_profile_suggests_researchers_who_fit_with_the_reasons(open_page: OpenPage) -> None:
+    page = open_page("/authors/researcher2")  # researcher0 is its only co-author
+    items = page.get_by_test_id("suggestion")
+    expect(items.first).to_contain_text("shared topic")
+    expect(items.first).to_contain_text("1 collaborator in common: researcher0.")
+    assert "researcher0" not in [items.nth(i).locator("a").inner_text()
+                                 for i in range(items.count())]
+
 def test_profile_actions_ask_to_log_in_and_explain_the_locked_invitation(
         open_page: OpenPage) -> None:
     page = open_page("/authors/researcher0")

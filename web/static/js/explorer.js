@@ -3,7 +3,7 @@
 // nodes around what was clicked and lays out only those, so the drawing stays put.
 import { addElements, api, h, loadCytoscape, neighbourhood, resize, style, toElements } from "./graph.js";
 import { closeSheet, describe, describeEdge, renderList, showCard, showPath, tooltip } from "./explorer_panels.js";
-import { fitReadable, forceLayout, separateLabels } from "./layout.js";
+import { compactToFit, fitReadable, forceLayout, separateLabels } from "./layout.js";
 
 const root = document.getElementById("explorer");
 const loading = document.getElementById("explore-loading");
@@ -91,6 +91,7 @@ async function firstView(id, pending = null) {
   applyFilters(false);
   performance.mark("explorer:added");
   layout();
+  compactToFit(cy, cy.nodes().not(".filtered"), cy.getElementById(focusId));
   performance.mark("explorer:laid-out");
   fit();
   performance.mark("explorer:fitted");

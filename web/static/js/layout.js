@@ -9,6 +9,11 @@ const ROUNDS = 80;
 const READABLE_PX = 11.5;
 const BASE_FONT = 13;
 const MAX_FONT = 30;
+const FIT_PADDING = 24;
+// A first view drawn a little wider than the screen is drawn closer together (when this
+// factor or less suffices) rather than with a larger font: moving nodes is cheap, restyling
+// is not.
+const MIN_COMPACT = 0.7;
 
 let fcose = false;  // registered with Cytoscape (graph.js loads it beside the library)
 
@@ -33,24 +38,48 @@ export function forceLayout(shown, pinned, { randomize = false, spacing = 110, f
   separateLabels(shown.nodes(), pinned);
 }
 
+/** Bring `nodes` closer together when fitting them would zoom out so far that the base font
+ *  is no longer readable (by at most MIN_COMPACT), then separate their labels again. */
+export function compactToFit(cy, nodes, keep) {
+  const wanted = (READABLE_PX / BASE_FONT) * 1.04;  // a margin: separating labels widens again
+  for (let round = 0; round < 2; round += 1) {
+    const box = nodes.boundingBox({ includeLabels: true });
+    const zoom = Math.min((cy.width() - 2 * FIT_PADDING) / box.w, (cy.height() - 2 * FIT_PADDING) / box.h);
+    // far too wide (a phone, a big expansion): the font grows instead, as fitReadable does
+    if (zoom >= wanted || zoom / wanted < MIN_COMPACT) return;
+    const factor = zoom / wanted;
+    const x = (box.x1 + box.x2) / 2;
+    const y = (box.y1 + box.y2) / 2;
+    nodes.positions((node) => ({ x: x + (node.position("x") - x) * factor,
+                                 y: y + (node.position("y") - y) * factor }));
+    separateLabels(nodes, keep);
+  }
+}
+
 /** Fit `target`, never zooming past `maxZoom`, with labels readable at the zoom it ends at
  *  (the font grows as the fit zooms out; labels are separated again, `keep` held still). */
 export function fitReadable(cy, target, keep, maxZoom = 1.3) {
   cy.stop();
   for (let round = 0; round < 3; round += 1) {
-    cy.fit(target, 24);
-    if (cy.zoom() > maxZoom) cy.zoom({ level: maxZoom, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    fitWithin(cy, target, maxZoom);
     const size = Math.min(MAX_FONT, Math.max(BASE_FONT, Math.ceil(READABLE_PX / cy.zoom())));
     if (size === (cy.scratch("font") || BASE_FONT)) return;
     cy.scratch("font", size);
     cy.style().selector("node").style({ "font-size": size, "text-max-width": Math.round(size * 9) })
       .selector('node[type = "Author"]').style("font-size", size + 1)
       .selector("edge").style("font-size", Math.round(size * 0.85)).update();
-    // labels measured at the old size before the first frame keep that size's box (and are
-    // drawn clipped to it): take the elements out and back in to measure them afresh
-    cy.batch(() => cy.elements().remove().restore());
+    // a style update leaves the boxes cached at the old size (a label would be drawn clipped
+    // to its old box): drop them, so they are measured afresh at the new one
+    cy.elements().dirtyBoundingBoxCache();
     separateLabels(cy.nodes(":visible"), keep);
   }
+  fitWithin(cy, target, maxZoom);  // the last round's labels inside the view as well
+}
+
+/** Fit `target` in the view, never zooming in past `maxZoom`. */
+function fitWithin(cy, target, maxZoom) {
+  cy.fit(target, FIT_PADDING);
+  if (cy.zoom() > maxZoom) cy.zoom({ level: maxZoom, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
 }
 
 /** The node's box with its label, in model coordinates. */
