@@ -10,6 +10,7 @@ from typing import Any
 
 from neo4j import Driver
 
+from core.names import name_key
 from loaders import fields as f
 from loaders.graph_rows import GraphRows, node_row
 from loaders.pipeline import LoadInput, LoadOptions, LoadSummary, run_load
@@ -24,6 +25,7 @@ ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0
 LETTERS = {"o": "ø", "O": "Ø", "l": "ł", "L": "Ł", "ss": "ß", "aa": "å", "AA": "Å",
            "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "i": "\u0131", "j": "\u0237"}
 ACCENT = re.compile(r"\\([`'^\"~=.]|[cvHurk](?![a-zA-Z]))\s*\{?\s*(\\?[A-Za-z])\}?")
+VERSION = re.compile(r"v\d+$")
 LETTER = re.compile(r"\\(ss|aa|AA|ae|AE|oe|OE|[oOlLij])(?![a-zA-Z])\s?")
 
 
@@ -33,13 +35,6 @@ def detex(name: str) -> str:
     name = ACCENT.sub(lambda m: m.group(2).lstrip("\\") + ACCENTS[m.group(1)], name)
     name = name.replace("{", "").replace("}", "").replace("~", " ")
     return unicodedata.normalize("NFC", " ".join(name.split()))
-
-
-def name_key(name: str) -> str:
-    """The normalised name behind a name-only author id: no accents, lower case, single spaces."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w\s-]", " ", plain.lower()).split())
 
 
 def author_names(record: dict[str, Any]) -> list[str]:
@@ -66,11 +61,17 @@ def first_version_year(record: dict[str, Any]) -> int | None:
         return None
 
 
+def _unversioned(arxiv_id: str) -> str:
+    """The arXiv id without a version suffix (2101.00001v2 -> 2101.00001), as others cite it."""
+    return VERSION.sub("", arxiv_id)
+
+
 def transform(record: dict[str, Any]) -> GraphRows:
     """One arXiv metadata record as a work, its name-only authors and its categories."""
     arxiv_id = f.text(record, "id")
     if arxiv_id is None:
         raise ValueError("record has no arXiv 'id'")
+    arxiv_id = _unversioned(arxiv_id)
     work_id = f"arxiv:{arxiv_id}"
     rows = GraphRows()
     rows.works.append(node_row(
@@ -79,7 +80,7 @@ def transform(record: dict[str, Any]) -> GraphRows:
         year=first_version_year(record), type="preprint",
         doi=f.doi((f.text(record, "doi") or "").split(" ")[0]),
         journal_ref=f.text(record, "journal-ref"), updated_date=f.text(record, "update_date"),
-        arxiv_id=arxiv_id, source=SOURCE))
+        arxiv_id=arxiv_id, source=SOURCE, sources=[SOURCE]))
     for position, name in enumerate(author_names(record)):
         # arXiv has no author ids: a name-only identity, never merged with a strong one.
         author_id = f"arxiv-name:{name_key(name)}"

@@ -105,6 +105,18 @@ def doi(value: Any) -> str | None:
     return bare.lower() or None
 
 
+def source_number(value: Any) -> str | None:
+    """A numeric source id as a string without leading zeros, from a number, a digit string
+    or a URL ending in one ('https://pubmed.ncbi.nlm.nih.gov/8232800', 'PMC3016735');
+    None for null or anything else."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        return None
+    tail = value.strip().rstrip("/").rsplit("/", 1)[-1].upper().removeprefix("PMC")
+    return (tail.lstrip("0") or "0") if tail.isdigit() else None
+
+
 def abstract_from_inverted_index(index: Any) -> str | None:
     """Rebuild an abstract from OpenAlex's {word: [positions]}; None when there is none."""
     if not index:

@@ -108,23 +108,27 @@ def merge_records(rows: list[Row]) -> list[Row]:
 def write_rows(graph: Graph, rows: GraphRows) -> dict[str, int]:
     """Write one batch in one transaction (all of it or none of it); counts per kind."""
 
+    from loaders.work_matching import match_works  # it imports this module's rows
+
     def work(tx: ManagedTransaction) -> dict[str, int]:
-        counts: dict[str, int] = {}
+        batch, folded = match_works(tx, rows)  # one node per paper across sources
+        counts: dict[str, int] = {"works": folded} if folded else {}
         created: set[str] = set()
         for name in NODE_KINDS:
             if name == "works":
-                created = _merge_works(tx, rows, counts)
+                created = _merge_works(tx, batch, counts)
             else:
-                batch = getattr(rows, name)
+                kind = getattr(batch, name)
                 _add(counts, _run_kind(tx, f"load/merge_{name}", name,
-                                       merge_records(batch) if name in RECORD_KINDS else batch))
-        create, merge = split_edges(rows, fresh_only(rows, created))
+                                       merge_records(kind) if name in RECORD_KINDS else kind))
+        create, merge = split_edges(batch, fresh_only(batch, created))
         for name in EDGE_KINDS:
             _add(counts, _run_kind(tx, f"load/create_{name}", name, create.get(name, [])))
             for query_name in MERGE_STATEMENTS.get(name, (f"load/merge_{name}",)):
-                _add(counts, _run_kind(tx, query_name, name, merge.get(name, getattr(rows, name))))
+                _add(counts, _run_kind(tx, query_name, name,
+                                       merge.get(name, getattr(batch, name))))
         for name in MERGE_ORDER + DELETE_ORDER:
-            _add(counts, _run_kind(tx, f"load/apply_{name}", name, getattr(rows, name)))
+            _add(counts, _run_kind(tx, f"load/apply_{name}", name, getattr(batch, name)))
         return counts
 
     return graph.write_tx(work)
@@ -137,7 +141,7 @@ def _merge_works(tx: ManagedTransaction, rows: GraphRows, counts: dict[str, int]
     if not keys:
         return set()
     records = statement_rows(tx, "load/merge_works", rows=keys)
-    counts["works"] = len(records)
+    counts["works"] = counts.get("works", 0) + len(records)
     return {record["id"] for record in records if record["fresh"]}
 
 

@@ -16,6 +16,7 @@ def work_rows(work_id: str, record: dict[str, Any]) -> GraphRows:
     """A work with its byline, institutions, venue, topics/concepts and citations."""
     rows = GraphRows()
     year = f.integer(record, "publication_year")
+    ids = f.mapping(record, "ids")
     rows.works.append(node_row(
         work_id, title=clean_text(f.text(record, "title")) or clean_text(
             f.text(record, "display_name")),
@@ -23,7 +24,9 @@ def work_rows(work_id: str, record: dict[str, Any]) -> GraphRows:
         year=year, publication_date=f.text(record, "publication_date"),
         type=f.text(record, "type"), doi=f.doi(record.get("doi")),
         cited_by_count=f.integer(record, "cited_by_count"), language=f.text(record, "language"),
-        updated_date=f.text(record, "updated_date"), openalex_id=work_id, source=SOURCE))
+        updated_date=f.text(record, "updated_date"), openalex_id=work_id,
+        mag_id=f.source_number(ids.get("mag")), pmid=f.source_number(ids.get("pmid")),
+        pmcid=f.source_number(ids.get("pmcid")), source=SOURCE, sources=[SOURCE]))
     _byline(work_id, year, f.items(record, "authorships"), rows)
     _venue(work_id, record, rows)
     _topics(work_id, record, rows)

@@ -16,6 +16,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from core.graph import Graph
 from core.settings import default
+from loaders.author_matching import settle_authors
 from loaders.checkpoints import Checkpoints
 from loaders.graph_rows import GraphRows
 from loaders.progress import LoadProgress
@@ -96,6 +97,7 @@ def run_load(driver: Driver, database: str, source: str, inputs: list[LoadInput]
         with LoadProgress(f"load {source}", options.progress) as progress:
             _load_inputs(inputs, options, checkpoints, writer, rejects, summary, progress)
         settle_aliases(graph)
+        settle_authors(graph, started)
         summary.status = "completed"
         checkpoints.clear([i.path for i in inputs])
     except LoadInterrupted:

@@ -17,6 +17,7 @@ from typing import Any
 
 from loaders import fields as f
 from loaders.graph_rows import GraphRows, node_row
+from loaders.precedence import outranking
 from loaders.text import clean_text
 
 SOURCE = "s2ag"
@@ -34,6 +35,8 @@ WORK_TYPES = {"Review": "review", "MetaAnalysis": "review", "JournalArticle": "a
 PAPER_IDS = {"ArXiv": "arxiv_id", "MAG": "mag_id", "PubMed": "pmid", "PubMedCentral": "pmcid",
              "DBLP": "dblp_key", "ACL": "acl_id"}
 SLUG = re.compile(r"[^a-z0-9]+")
+# The sources whose abstract of a work S2's abstracts dataset leaves in place.
+ABSTRACT_OUTRANKED_BY = outranking("abstract", SOURCE)
 
 
 def work_id(corpus_id: int) -> str:
@@ -136,7 +139,7 @@ def _paper_props(record: dict[str, Any], cid: int) -> dict[str, Any]:
         "is_open_access": flag(record, "isopenaccess"),
         "venue_name": f.text(record, "venue") or f.text(journal, "name"),
         "s2_url": f.text(record, "url"), "updated_date": f.text(record, "updated"),
-        "s2_corpus_id": cid, "source": SOURCE}
+        "s2_corpus_id": cid, "source": SOURCE, "sources": [SOURCE]}
     for key, name in PAPER_IDS.items():
         props[name] = _external_id(ids, key)
     return props
@@ -204,7 +207,8 @@ def abstract_rows(record: dict[str, Any]) -> GraphRows | None:
     if text is None:
         return None
     rows = GraphRows()
-    rows.abstracts.append({"id": work_id(cid), "abstract": text})
+    rows.abstracts.append({"id": work_id(cid), "abstract": text, "source": SOURCE,
+                           "outranked_by": ABSTRACT_OUTRANKED_BY})
     return rows
 
 

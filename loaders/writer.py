@@ -12,6 +12,7 @@ from core.graph import Graph
 from loaders.checkpoints import Checkpoints
 from loaders.compact import SeenIds
 from loaders.graph_rows import GraphRows, write_rows
+from loaders.work_matching import settle_folds
 
 MERGE_QUERIES = {"Author": "load/apply_author_merges", "Work": "load/apply_work_merges",
                  "Institution": "load/apply_institution_merges",
@@ -135,10 +136,11 @@ class BatchWriter:
 
 
 def settle_aliases(graph: Graph) -> int:
-    """Re-apply merges whose old id came back in this load; returns how many were applied."""
+    """Re-apply merges whose old id came back in this load, and folds of works made again
+    under a folded id; returns how many were applied."""
     applied = 0
     for label, merge_query in MERGE_QUERIES.items():
         rows = [dict(r) for r in graph.read("load/list_resurfaced_aliases", label=label)]
         graph.write_batches(merge_query, rows, SETTLE_BATCH)
         applied += len(rows)
-    return applied
+    return applied + settle_folds(graph)

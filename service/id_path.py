@@ -1,6 +1,7 @@
 """The `{…:anyid}` path parameter: one segment, or an id that contains slashes by nature
-(an OpenAlex/ORCID/ROR/DOI URL, a bare DOI), so `/authors/{id}` never swallows another
-router's `/authors/{id}/something` for a plain id."""
+(an OpenAlex/ORCID/ROR/DOI URL, a bare or `doi:` DOI, an old-style `arxiv:hep-th/…` id),
+so `/authors/{id}` never swallows another router's `/authors/{id}/something` for a plain
+id."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from starlette.convertors import Convertor, register_url_convertor
 class AnyIdConvertor(Convertor[str]):
     """A plain id segment, or a URL/DOI form of an id (which may contain slashes)."""
 
-    regex = (r"(?:https?:/+|(?:www\.)?(?:orcid|openalex|ror|doi)\.org/|10\.\d{4,9}/)[^?#]+"
-             r"|[^/]+")
+    regex = (r"(?:https?:/+|(?:www\.)?(?:orcid|openalex|ror|doi)\.org/|(?:doi:)?10\.\d{4,9}/"
+             r"|arxiv:[A-Za-z.-]+/)[^?#]+|[^/]+")
 
     def convert(self, value: str) -> str:
         """The id as given."""

@@ -1,6 +1,8 @@
 // Finds the node an id given by a client names, when it is not a node's own `id`: its
 // OpenAlex id or URL, ORCID iD, DOI, ROR, arXiv, PubMed or MAG id, or an alias of a
-// merged-away record (each looked up through its index).
+// merged-away record or of a source's record folded into another source's work
+// (`work:<id>`, e.g. `work:s2:123`), or of an author folded into another source's by ORCID
+// (`author:<id>`; each looked up through its index).
 // Python normalises the raw id into the candidates; absent candidates are null or [].
 // Contract: $ids (list of candidate node ids), $openalex_id, $orcid, $doi, $ror, $arxiv_id,
 // $pmid, $mag_id (string or null), $aliases (list of Alias ids), $labels (list of labels the caller accepts);
@@ -33,6 +35,10 @@ CALL () {
   MATCH (n:Work {mag_id: $mag_id}) RETURN n, 1 AS rank
   UNION
   UNWIND $aliases AS key MATCH (:Alias {id: key})-[:ALIAS_OF]->(n) RETURN n, 2 AS rank
+  UNION
+  UNWIND $ids AS key MATCH (:Alias {id: 'work:' + key})-[:ALIAS_OF]->(n) RETURN n, 2 AS rank
+  UNION
+  UNWIND $ids AS key MATCH (:Alias {id: 'author:' + key})-[:ALIAS_OF]->(n) RETURN n, 2 AS rank
 }
 WITH n, rank, [label IN labels(n) WHERE label IN $labels] AS accepted
 WHERE size(accepted) > 0

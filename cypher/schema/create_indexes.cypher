@@ -10,6 +10,7 @@ CREATE INDEX work_openalex_id IF NOT EXISTS FOR (n:Work) ON (n.openalex_id);
 CREATE INDEX work_arxiv_id IF NOT EXISTS FOR (n:Work) ON (n.arxiv_id);
 CREATE INDEX work_pmid IF NOT EXISTS FOR (n:Work) ON (n.pmid);
 CREATE INDEX work_mag_id IF NOT EXISTS FOR (n:Work) ON (n.mag_id);
+CREATE INDEX work_s2_corpus_id IF NOT EXISTS FOR (n:Work) ON (n.s2_corpus_id);
 CREATE INDEX work_year IF NOT EXISTS FOR (n:Work) ON (n.year);
 CREATE INDEX institution_ror IF NOT EXISTS FOR (n:Institution) ON (n.ror);
 CREATE INDEX topic_source IF NOT EXISTS FOR (n:Topic) ON (n.source);

@@ -1,5 +1,6 @@
 // One work with its counts and the first page of each kind of related entity
 // (GET /api/v1/works/{id}).
+// A paper several sources describe is one node: `sources` lists them, with their ids.
 // Contract: $id (work id), $limit (int: entities listed per kind); returns one row, none
 // when no work has that id: work (map of its properties), venue ({id, name} or null),
 // authors (list of {id, name, position}, byline order), topics (list of {id, name, score},
@@ -7,7 +8,8 @@
 // list of {id, title, year}, newest first; counts {authors, topics, references, cited_by}.
 MATCH (w:Work {id: $id})
 RETURN w {.id, .title, .abstract, .year, .type, .doi, .arxiv_id, .openalex_id,
-          .cited_by_count, .publication_date, .is_stub} AS work,
+          .s2_corpus_id, .pmid, .mag_id, .sources, .cited_by_count, .publication_date,
+          .is_stub} AS work,
        COLLECT { MATCH (w)-[:PUBLISHED_IN]->(v:Venue) RETURN v {.id, .name} LIMIT 1 }[0] AS venue,
        COLLECT { MATCH (a:Author)-[r:AUTHORED]->(w)
                  WITH a, r ORDER BY r.position, a.id LIMIT $limit

@@ -11,6 +11,7 @@ from fastapi import APIRouter
 from service import id_path  # noqa: F401  (registers {…:anyid} before any route uses it)
 from service.routers import (
     audit,
+    author_merges,
     authors,
     claims,
     cypher,
@@ -29,5 +30,5 @@ from service.routers import (
 
 api_router = APIRouter()
 for part in (graph, cypher, queries, schema, scoring, users, tokens, follows, claims,
-             invitations, audit, authors, entities, search, exports):
+             invitations, audit, author_merges, authors, entities, search, exports):
     api_router.include_router(part.router)

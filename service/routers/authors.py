@@ -9,8 +9,9 @@ from fastapi import APIRouter, Path, Query, Response
 from core.errors import InvalidParameter
 from service.deps import GraphDep
 from service.encoding import encoded
-from service.repository import authors, context, suggestions
+from service.repository import authors, context, duplicates, suggestions
 from service.schemas.authors import CollaboratorsPage, Profile, SuggestionsPage, WorksPage
+from service.schemas.duplicates import PossibleDuplicates
 from service.schemas.graph import AuthorContext, SharedWorks
 from service.schemas.problem import problem_responses
 
@@ -102,6 +103,13 @@ async def author_shared_works(
     """The works two authors share (newest first), each linked to both: what a collaboration
     edge of the context stands for."""
     return await encoded(context.shared_works, graph, author_id, with_, limit)
+
+
+@router.get("/{author_id:anyid}/possible-duplicates", response_model=PossibleDuplicates)
+async def author_possible_duplicates(author_id: AuthorId, graph: GraphDep) -> Response:
+    """Authors with the same normalised name and something else in common (a shared work,
+    co-author or strong topic overlap), with that evidence: proposals, never merged."""
+    return await encoded(duplicates.possible_duplicates, graph, author_id)
 
 
 @router.get("/{author_id:anyid}", response_model=Profile)

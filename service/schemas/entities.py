@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from service.schemas import examples
 from service.schemas.authors import AuthorRef, VenueRef
@@ -52,6 +52,12 @@ class WorkDetail(BaseModel):
     doi: str | None = None
     arxiv_id: str | None = None
     openalex_id: str | None = None
+    s2_corpus_id: int | None = None
+    pmid: str | None = None
+    mag_id: str | None = None
+    sources: list[str] | None = Field(
+        None, description="The sources this paper was seen in, best first: one node per "
+                          "paper across OpenAlex, Semantic Scholar and arXiv.")
     cited_by_count: int | None = None
     publication_date: str | None = None
     is_stub: bool | None = None

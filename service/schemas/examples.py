@@ -223,3 +223,14 @@ SCORING_RUNS: Example = {
 
 RESCORE_STARTED: Example = {"full": False,
                    "detail": "Rescoring started; follow it at GET /api/v1/scoring/runs."}
+
+POSSIBLE_DUPLICATES: Example = {
+    "id": "A5000000001", "name": "C. Balázs", "name_key": "c balazs",
+    "candidates": [{"id": "s2:5000000011", "name": "C. Balázs", "source": "s2ag", "orcid": None,
+                    "evidence": {"shared_works": ["W5000000001"],
+                                 "shared_coauthors": ["E. L. Berger", "P. M. Nadolsky"],
+                                 "shared_topics": [], "topic_overlap": 0.0}}],
+}
+
+DUPLICATE_MERGED: Example = {"id": "A5000000001", "other": "s2:5000000011",
+                             "decision": "merged"}

@@ -13,6 +13,8 @@ from neo4j import Driver
 
 from core.db import apply_schema, delete_everything
 from core.settings import Settings
+from loaders.arxiv import load_arxiv
+from loaders.openalex import load_openalex
 from loaders.pipeline import LoadOptions
 from loaders.s2ag import load_s2ag
 
@@ -60,3 +62,25 @@ def test_an_author_by_its_s2_id_and_an_unknown_pmid(s2_client: TestClient) -> No
     missing = s2_client.get("/api/v1/works/pmid:999999999")
     assert missing.status_code == 404
     assert "PubMed" in missing.json()["detail"]
+
+
+def test_one_paper_from_three_sources_by_each_source_s_id(
+        s2_client: TestClient, session_driver: Driver, settings: Settings,
+        tmp_path: Path) -> None:
+    """The trio (tests/fixtures/loaders/trio/: one paper's OpenAlex, arXiv and S2AG records)
+    is one work, found by every source's id; it lists its sources and their ids."""
+    trio = S2AG.parent / "trio"
+    options = LoadOptions(state_dir=tmp_path, progress=False)
+    load_arxiv(session_driver, settings.neo4j_database, trio / "arxiv.jsonl", options)
+    load_s2ag(session_driver, settings.neo4j_database, trio / "s2ag", options)
+    load_openalex(session_driver, settings.neo4j_database, trio / "openalex.jsonl", options)
+    for given in ("W5000000001", "arxiv:0704.0001", "s2:5000000001", "mag:5000000001",
+                  "doi:10.1103/PhysRevD.76.013009", "https://arxiv.org/abs/0704.0001v2"):
+        response = s2_client.get(f"/api/v1/works/{given}")
+        assert response.status_code == 200, (given, response.text)
+        work = response.json()
+        assert work["id"] == "W5000000001", given
+    assert (work["sources"], work["arxiv_id"], work["s2_corpus_id"]) == (
+        ["openalex", "s2ag", "arxiv"], "0704.0001", 5000000001)
+    # 11 bylines: OpenAlex's and S2's E. L. Berger are one author (one ORCID)
+    assert work["counts"]["authors"] == 11 and work["counts"]["cited_by"] == 1

@@ -36,3 +36,9 @@ def count(driver: Driver, cypher: str, **params: Any) -> int:
     """The single number a counting query returns."""
     records, _, _ = driver.execute_query(cypher, **params)  # type: ignore[arg-type]
     return int(records[0][0])
+
+
+def snapshot_diff(left: Snapshot, right: Snapshot) -> tuple[list[Any], list[Any]]:
+    """What only each of two snapshots holds (nodes and edges together), for a failure."""
+    a, b = set(left[0]) | set(left[1]), set(right[0]) | set(right[1])
+    return sorted(a - b, key=repr), sorted(b - a, key=repr)

@@ -1,0 +1,88 @@
+"""An admin's decisions on possible duplicates (issue 18, item 3): a merge moves the edges,
+keeps the old id findable, is audited and is undone exactly; a rejection stops the proposal;
+nobody else may decide. Over the sample plus the trio of one paper in three sources
+(tests/fixtures/loaders/trio/)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from identity_helpers import User
+from neo4j import Driver
+
+from core.settings import Settings
+from loaders.arxiv import load_arxiv
+from loaders.openalex import load_openalex
+from loaders.pipeline import LoadOptions
+from loaders.s2ag import load_s2ag
+
+TRIO = Path(__file__).resolve().parents[2] / "fixtures" / "loaders" / "trio"
+AUTHOR, S2_TWIN, ARXIV_TWIN = "A5000000001", "s2:5000000011", "arxiv-name:c balazs"
+
+
+@pytest.fixture
+def trio(graph: Driver, settings: Settings, tmp_path: Path) -> Driver:
+    """The identity tests' graph with the trio loaded on top."""
+    options = LoadOptions(state_dir=tmp_path / "state", progress=False)
+    load_openalex(graph, settings.neo4j_database, TRIO / "openalex.jsonl", options)
+    load_arxiv(graph, settings.neo4j_database, TRIO / "arxiv.jsonl", options)
+    load_s2ag(graph, settings.neo4j_database, TRIO / "s2ag", options)
+    return graph
+
+
+def _authors(driver: Driver) -> list[Any]:
+    """The two authors' nodes and edges, timestamps left out."""
+    records, _, _ = driver.execute_query(
+        "MATCH (a:Author) WHERE a.id IN $ids "
+        "RETURN a.id AS id, [k IN keys(a) WHERE k <> 'changed_at' | [k, a[k]]] AS props, "
+        "COLLECT { MATCH (a)-[r]-(o) RETURN [type(r), o.id, properties(r)] } AS edges "
+        "ORDER BY id", ids=[AUTHOR, S2_TWIN])
+    return [(r["id"], sorted(map(repr, r["props"])), sorted(map(repr, r["edges"])))
+            for r in records]
+
+
+def _candidates(client: TestClient) -> set[str]:
+    response = client.get(f"/api/v1/authors/{AUTHOR}/possible-duplicates")
+    assert response.status_code == 200, response.text
+    return {c["id"] for c in response.json()["candidates"]}
+
+
+def test_an_admin_merges_a_duplicate_and_undoes_it(client: TestClient, admin: User,
+                                                   trio: Driver) -> None:
+    before = _authors(trio)
+    merged = client.post(f"/api/v1/authors/{AUTHOR}/possible-duplicates/{S2_TWIN}/merge",
+                         headers=admin.headers)
+    assert merged.status_code == 200, merged.text
+    assert merged.json() == {"id": AUTHOR, "other": S2_TWIN, "decision": "merged"}
+    assert client.get(f"/api/v1/authors/{S2_TWIN}").json()["id"] == AUTHOR
+    assert S2_TWIN not in _candidates(client)
+    events = client.get("/api/v1/admin/audit", params={"action": "author.merge"},
+                        headers=admin.headers).json()["events"]
+    assert [(e["target"], e["detail"]) for e in events] == [(AUTHOR, {"duplicate": S2_TWIN})]
+    undone = client.post(f"/api/v1/authors/merges/{S2_TWIN}/undo", headers=admin.headers)
+    assert undone.status_code == 200, undone.text
+    assert _authors(trio) == before
+    assert client.get(f"/api/v1/authors/{S2_TWIN}").json()["id"] == S2_TWIN
+    again = client.post(f"/api/v1/authors/merges/{S2_TWIN}/undo", headers=admin.headers)
+    assert again.status_code == 404
+
+
+def test_a_rejected_duplicate_is_not_proposed_again(client: TestClient, admin: User,
+                                                    trio: Driver) -> None:
+    assert ARXIV_TWIN in _candidates(client)
+    rejected = client.post(f"/api/v1/authors/{AUTHOR}/possible-duplicates/{ARXIV_TWIN}/reject",
+                           headers=admin.headers)
+    assert rejected.status_code == 200, rejected.text
+    assert _candidates(client) == {S2_TWIN}
+
+
+def test_only_an_admin_decides(client: TestClient, make_user: Callable[[str], User],
+                               trio: Driver) -> None:
+    path = f"/api/v1/authors/{AUTHOR}/possible-duplicates/{S2_TWIN}/merge"
+    assert client.post(path).status_code == 401
+    assert client.post(path, headers=make_user("ada").headers).status_code == 403
+    assert _candidates(client) == {S2_TWIN, ARXIV_TWIN}
