@@ -5,7 +5,6 @@ and relationships written as Cypher writes them, `(:Author {id: "a1", name: "Ada
 from __future__ import annotations
 
 import contextlib
-import functools
 import gc
 import shutil
 import sys
@@ -17,6 +16,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from cli.cells import PROPERTY_BUDGET, cell_texts
 from core.settings import Settings
 from service.analyst.failures import translated
 from service.analyst.limits import Limits
@@ -25,9 +25,6 @@ from service.analyst.runner import run_json, stream_csv
 from service.analyst.values import dumps
 
 FORMATS = ("table", "csv", "json", "jsonl")
-PROPERTY_BUDGET = 4  # properties shown per node or relationship before "…"
-_dumps = orjson.dumps
-FIRST_KEYS = ("id", "name", "title")  # what names a node, shown before the rest
 MIN_WIDTH = 40
 
 
@@ -41,86 +38,6 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def cell_text(value: Any, budget: int = PROPERTY_BUDGET) -> str:
-    """One value as a reader types it on one line: text bare (a line break as `\\n`),
-    numbers as written, graph entities as Cypher patterns (literals escape their own)."""
-    kind = type(value)
-    if kind is str:
-        return value.replace("\n", "\\n") if "\n" in value else value
-    if kind is int or kind is float:
-        return repr(value)
-    if value is None:
-        return ""
-    return literal(value, budget)
-
-
-def literal(value: Any, budget: int = PROPERTY_BUDGET) -> str:
-    """A value as a Cypher literal; nodes, relationships and paths as patterns."""
-    kind = type(value)  # exact types first: the JSON answer holds nothing else
-    if kind is str:
-        return _dumps(value).decode()
-    if kind is int or kind is float:
-        return repr(value)
-    if kind is list:
-        return "[" + ", ".join([literal(item, budget) for item in value]) + "]"
-    if kind is dict:
-        entity = value.get("kind")
-        if entity == "node":
-            return node_text(value, budget)
-        if entity == "relationship":
-            return f"[{_relationship_inner(value, budget)}]"
-        if entity == "path":
-            return path_text(value, budget)
-        return _map(value, budget, all_keys=True)
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return _dumps(value, default=str).decode()
-
-
-def node_text(node: dict[str, Any], budget: int = PROPERTY_BUDGET) -> str:
-    """`(:Label {id: …, name: …, …+3})`."""
-    labels = "".join(f":{label}" for label in node["labels"])
-    props = _map(node["properties"], budget)
-    return f"({labels}{' ' + props if props else ''})"
-
-
-def path_text(path: dict[str, Any], budget: int = PROPERTY_BUDGET) -> str:
-    """`(a)-[:R]->(b)<-[:S]-(c)`, each step's direction from its relationship."""
-    nodes, rels = path["nodes"], path["relationships"]
-    parts = [node_text(nodes[0], budget)]
-    for left, rel, right in zip(nodes, rels, nodes[1:], strict=False):
-        inner = _relationship_inner(rel, budget)
-        forward = rel.get("start") == left.get("id")
-        parts.append(f"-[{inner}]->" if forward else f"<-[{inner}]-")
-        parts.append(node_text(right, budget))
-    return "".join(parts)
-
-
-def _relationship_inner(rel: dict[str, Any], budget: int) -> str:
-    """`:TYPE {k: v}` inside a relationship's brackets."""
-    props = _map(rel["properties"], budget)
-    return f":{rel['type']}{' ' + props if props else ''}"
-
-
-def _map(props: dict[str, Any], budget: int, all_keys: bool = False) -> str:
-    """`{id: "a1", name: "Ada", …+2}`: naming keys first, at most `budget` unless all."""
-    if not props:
-        return ""
-    keys = _key_order(tuple(props))
-    shown = keys if all_keys else keys[:budget]
-    body = ", ".join([f"{key}: {literal(props[key], budget)}" for key in shown])
-    rest = len(keys) - len(shown)
-    return "{" + body + (f", …+{rest}" if rest else "") + "}"
-
-
-@functools.lru_cache(maxsize=256)
-def _key_order(keys: tuple[str, ...]) -> tuple[str, ...]:
-    """Naming keys first, then the rest sorted (the nodes of one answer share their keys)."""
-    return (*(k for k in FIRST_KEYS if k in keys), *sorted(k for k in keys if k not in FIRST_KEYS))
-
-
 def print_table(columns: list[str], rows: list[list[Any]], out: TextIO | None = None,
                 budget: int = PROPERTY_BUDGET, title: str = "", width: int | None = None
                 ) -> None:
@@ -128,21 +45,28 @@ def print_table(columns: list[str], rows: list[list[Any]], out: TextIO | None = 
     else each record on its own, a column's name beside its value, long values wrapped: a
     value is never cut. Into a pipe, the table whatever its width, rows never wrapped."""
     out = out or sys.stdout
-    cells = [[cell_text(value, budget) for value in row] for row in rows]
-    lengths = [[_width(cell) for cell in row] for row in cells]
-    widths = [max([_width(name), *(row[i] for row in lengths)]) for i, name in enumerate(columns)]
-    terminal = out.isatty()
+    texts = [cell_texts(values, budget) for values in zip(*rows, strict=True)]
+    texts = texts or [[] for _ in columns]
+    lengths = [_widths(column) for column in texts]
+    widths = [max([_width(name), *column_lengths])
+              for name, column_lengths in zip(columns, lengths, strict=True)]
     limit = width or shutil.get_terminal_size().columns
     if title:
         out.write(title + "\n")
-    if terminal and sum(widths) + 3 * len(columns) - 1 > limit and len(columns) > 1:
-        out.write(_records(columns, cells, limit))
+    if out.isatty() and sum(widths) + 3 * len(columns) - 1 > limit and len(columns) > 1:
+        out.write(_records(columns, texts, limit))
         return
-    lines = [_aligned(columns, [_width(name) for name in columns], widths),
-             "-+-".join("-" * w for w in widths)]
-    lines += [_aligned(row, row_lengths, widths) for row, row_lengths in zip(cells, lengths,
-                                                                             strict=True)]
+    header = [name + " " * (w - _width(name)) for name, w in zip(columns, widths, strict=True)]
+    padded = [[text + " " * (w - n) for text, n in zip(column, column_lengths, strict=True)]
+              for column, column_lengths, w in zip(texts, lengths, widths, strict=True)]
+    lines = [" | ".join(header).rstrip(), "-+-".join("-" * w for w in widths)]
+    lines += [" | ".join(row).rstrip() for row in zip(*padded, strict=True)]
     out.write("\n".join(lines) + "\n")
+
+
+def _widths(texts: list[str]) -> list[int]:
+    """Columns each text takes on a terminal (wide characters count 2)."""
+    return list(map(len if all(map(str.isascii, texts)) else _width, texts))
 
 
 def _width(text: str) -> int:
@@ -150,30 +74,32 @@ def _width(text: str) -> int:
     return len(text) if text.isascii() else cell_len(text)
 
 
-def _aligned(cells: list[str], lengths: list[int], widths: list[int]) -> str:
-    """One table line: cells padded to their column's width."""
-    return " | ".join(cell + " " * (w - n) for cell, n, w in zip(cells, lengths, widths,
-                                                                 strict=True)).rstrip()
-
-
-def _records(columns: list[str], cells: list[list[str]], limit: int) -> str:
+def _records(columns: list[str], texts: list[list[str]], limit: int) -> str:
     """psql's expanded display (`\\x`): `-[ record N ]`, then `name | value` lines, values
-    folded at the terminal's width."""
+    folded at the terminal's width (one %-template for a record's lines)."""
     key_width = max(cell_len(name) for name in columns)
     room = max(limit - key_width - 3, MIN_WIDTH // 2)
     rule = min(limit, key_width + 3 + room)
-    keys = [f"{name.ljust(key_width)} | " for name in columns]
-    more = " " * key_width + " + "
-    lines = []
-    for number, row in enumerate(cells, start=1):
-        lines.append(f"-[ record {number} ]".ljust(rule, "-"))
-        for key, cell in zip(keys, row, strict=True):
-            if len(cell) <= room:  # the common case: one line
-                lines.append(key + cell)
-                continue
-            lines.append(key + cell[:room])
-            lines += [more + cell[i:i + room] for i in range(room, len(cell), room)]
-    return "\n".join(lines) + "\n"
+    more = "\n" + " " * key_width + " + "
+    folded = [_folded_column(column, room, more) for column in texts]
+    record = "\n".join(["%s", *(f"{name.ljust(key_width)} | ".replace("%", "%%") + "%s"
+                                 for name in columns)])
+    headers = [f"-[ record {number} ]".ljust(rule, "-") for number in range(1, len(texts[0]) + 1)]
+    return "\n".join(map(record.__mod__, zip(headers, *folded, strict=True))) + "\n"
+
+
+def _folded_column(texts: list[str], room: int, more: str) -> list[str]:
+    """A column's values in lines of `room` characters, each after the first behind `more`."""
+    if max(map(len, texts), default=0) <= room:  # the common case: nothing to fold
+        return texts
+    twice = 2 * room  # two lines, the usual fold, without a call
+    return [text if len(text) <= room else text[:room] + more + text[room:]
+            if len(text) <= twice else _folded(text, room, more) for text in texts]
+
+
+def _folded(text: str, room: int, more: str) -> str:
+    """A long value in lines of `room` characters, each after the first behind `more`."""
+    return more.join([text[start:start + room] for start in range(0, len(text), room)])
 
 
 def print_jsonl(columns: list[str], rows: list[list[Any]], out: TextIO | None = None) -> None:
