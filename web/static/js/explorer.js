@@ -209,13 +209,17 @@ async function start() {
   // ask for the first view's graph at once: it comes while the graph library loads
   const pending = root.dataset.focus ? firstGraph(root.dataset.focus) : null;
   pending?.catch(() => {});  // its failure is shown by firstView, not as an unhandled rejection
+  // the path and search tools: their module loads beside the library, wired after the drawing
+  const tools = import("./explorer_tools.js");
   const cytoscape = await loadCytoscape();
+  performance.mark("explorer:library");
   if (!cytoscape) {
     loading.textContent = "The graph cannot be drawn on this server: its graph library is missing. Ask its operator to install the web dependencies.";
     return;
   }
   cy = cytoscape({ container: document.getElementById("graph"), style: style(), selectionType: "single",
                    minZoom: 0.2, maxZoom: 3, wheelSensitivity: 0.3 });
+  performance.mark("explorer:instance");
   window.peergraphExplorer = { cy, expand, select, fit, showWorks };  // for tests and scripts
   cy.on("tap", "node", (event) => select(event.target.id(), false));
   cy.on("dbltap", "node", (event) => expand(event.target.id()));
@@ -231,9 +235,8 @@ async function start() {
   document.getElementById("fit").addEventListener("click", () => fit());
   document.getElementById("reset").addEventListener("click", () => focusId && firstView(root.dataset.focus));
   document.getElementById("card-close").addEventListener("click", closeSheet);
-  const { wireTools } = await import("./explorer_tools.js");
-  wireTools();
   if (!root.dataset.focus) {
+    (await tools).wireTools();
     busy(false);
     statusLine.textContent = "Search for a researcher or a paper to begin, or open the explorer from a profile.";
     root.dataset.ready = "true";
@@ -243,6 +246,7 @@ async function start() {
     select(focusId, false);
     closeSheet();
   }
+  (await tools).wireTools();
   root.dataset.ready = "true";
 }
 

@@ -123,10 +123,9 @@ export function wireTools() {
     queued = true;
     queueMicrotask(() => { queued = false; suggestAuthors(); });
   });
-  state.cy.one("layoutstop", () => {
-    const focus = state.cy.getElementById(state.focus);
-    if (focus.nonempty() && focus.data("type") === "Author") {
-      document.getElementById("path-from").value = focus.data("label");
-    }
-  });
+  suggestAuthors();  // the tools are wired once the first view is drawn
+  const focus = state.cy.getElementById(state.focus);
+  if (focus.nonempty() && focus.data("type") === "Author") {
+    document.getElementById("path-from").value = focus.data("label");
+  }
 }

@@ -46,7 +46,7 @@ export function seedRings(focus, nodes, spacing) {
  *  are when `fix`; then labels separated, moving `pinned` least. `spacing`: edge length. */
 export function forceLayout(shown, pinned, { randomize = false, spacing = 110, fix = true } = {}) {
   const options = fcose
-    ? { name: "fcose", quality: "proof", randomize, animate: false, nodeDimensionsIncludeLabels: true,
+    ? { name: "fcose", quality: "proof", randomize, animate: false, nodeDimensionsIncludeLabels: false, initialEnergyOnIncremental: 0.1,
         packComponents: true, padding: 24, nodeRepulsion: () => 9000, idealEdgeLength: () => spacing,
         nodeSeparation: spacing * 0.8,
         fixedNodeConstraint: fix && pinned.nonempty()
@@ -113,17 +113,27 @@ function overlap(a, b) {
            y: Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) + GAP };
 }
 
-/** Move a node and its cached box by (dx, dy). */
+/** Move a node's cached box by (dx, dy), and note it: the node moves once, at the end. */
 function shift(item, dx, dy) {
-  item.node.shift({ x: dx, y: dy });
+  item.dx += dx; item.dy += dy;
   item.box.x1 += dx; item.box.x2 += dx; item.box.y1 += dy; item.box.y2 += dy;
+}
+
+/** Move each node by what its box moved, in one batch (each move of a drawn node costs
+ *  Cytoscape events and cache updates: one per node, not one per push). */
+function applyShifts(cy, items) {
+  cy.batch(() => items.forEach((item) => {
+    if (item.dx || item.dy) item.node.shift({ x: item.dx, y: item.dy });
+  }));
 }
 
 /** Separate the visible `nodes`; those in `pinned` move only when both of a pair are pinned. */
 export function separateLabels(nodes, pinned) {
   const pinnedIds = new Set(pinned.map((n) => n.id()));
-  const items = nodes.filter((n) => n.visible()).map((node) => ({ node, box: box(node), pinned: pinnedIds.has(node.id()) }));
-  for (let round = 0; round < ROUNDS; round += 1) {
+  const items = nodes.filter((n) => n.visible())
+    .map((node) => ({ node, box: box(node), pinned: pinnedIds.has(node.id()), dx: 0, dy: 0 }));
+  let round = 0;
+  for (; round < ROUNDS; round += 1) {
     let moved = false;
     for (let i = 0; i < items.length; i += 1) {
       for (let j = i + 1; j < items.length; j += 1) {
@@ -135,9 +145,10 @@ export function separateLabels(nodes, pinned) {
         push(a, b, o);
       }
     }
-    if (!moved) return round;
+    if (!moved) break;
   }
-  return ROUNDS;
+  if (items.length) applyShifts(nodes.cy(), items);
+  return round;
 }
 
 /** Push a pair apart along the axis where they overlap least. */
