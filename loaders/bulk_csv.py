@@ -56,7 +56,9 @@ def column_types(rows: list[dict[str, Any]]) -> dict[str, str]:
     """Each property key's importer type, sorted by key; TypeError for a key whose values
     have two types (the importer has one type per column)."""
     found: dict[str, str] = {}
-    for key, value_type in {(k, type(v)) for props in rows for k, v in props.items()}:
+    pairs = {(k, type(v)) for props in rows for k, v in props.items()}
+    # sorted, so that a key with two types names them in the same order on every run
+    for key, value_type in sorted(pairs, key=lambda pair: (pair[0], pair[1].__name__)):
         kind = TYPES.get(value_type)
         if kind is None:
             example = next(p[key] for p in rows if type(p.get(key)) is value_type)

@@ -55,7 +55,7 @@ def test_edges_name_both_id_groups_and_a_newline_asks_for_multiline(tmp_path: Pa
 
 
 def test_a_column_with_two_types_and_an_array_delimiter_in_a_value_are_refused() -> None:
-    with pytest.raises(TypeError, match="both long and double"):
+    with pytest.raises(TypeError, match="both double and long"):
         bulk_csv.column_types([{"score": 1}, {"score": 1.5}])
     with pytest.raises(ValueError, match="U\\+001F"):
         bulk_csv.check_arrays({"lineage": ["I1\x1fI2"]})
