@@ -32,7 +32,8 @@ export function seedRings(focus, nodes, spacing) {
   const others = around.not(authors);
   const centre = focus.position();
   // a ring long enough for its labels side by side, outside the one within
-  const radiusFor = (ring, least) => Math.max(least, ring.reduce((sum, node) => sum + box(node).x2 - box(node).x1 + GAP, 0) / (2 * Math.PI));
+  const width = (node) => { const b = box(node); return b.x2 - b.x1 + GAP; };
+  const radiusFor = (ring, least) => Math.max(least, ring.reduce((sum, node) => sum + width(node), 0) / (2 * Math.PI));
   const place = (ring, radius, offset) => ring.forEach((node, i) => {
     const angle = offset + (2 * Math.PI * i) / ring.length;
     node.position({ x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) });
@@ -62,13 +63,13 @@ export function forceLayout(shown, pinned, { randomize = false, spacing = 110, f
 export function compactToFit(cy, nodes, keep) {
   const wanted = (READABLE_PX / BASE_FONT) * 1.04;  // a margin: separating labels widens again
   for (let round = 0; round < 2; round += 1) {
-    const box = nodes.boundingBox({ includeLabels: true });
-    const zoom = Math.min((cy.width() - 2 * FIT_PADDING) / box.w, (cy.height() - 2 * FIT_PADDING) / box.h);
+    const drawn = nodes.boundingBox({ includeLabels: true });
+    const zoom = Math.min((cy.width() - 2 * FIT_PADDING) / drawn.w, (cy.height() - 2 * FIT_PADDING) / drawn.h);
     // far too wide (a phone, a big expansion): the font grows instead, as fitReadable does
     if (zoom >= wanted || zoom / wanted < MIN_COMPACT) return;
     const factor = zoom / wanted;
-    const x = (box.x1 + box.x2) / 2;
-    const y = (box.y1 + box.y2) / 2;
+    const x = (drawn.x1 + drawn.x2) / 2;
+    const y = (drawn.y1 + drawn.y2) / 2;
     nodes.positions((node) => ({ x: x + (node.position("x") - x) * factor,
                                  y: y + (node.position("y") - y) * factor }));
     separateLabels(nodes, keep);
