@@ -44,8 +44,10 @@ def neo4j() -> Iterator[Driver]:
 
 
 def rate(label: str, records: int, seconds: float) -> float:
-    """Print and return records per second."""
-    print(f"{label:<34} {records:>9,} records in {seconds:8.2f}s = {records / seconds:>10,.0f}/s")
+    """Print and return records per second (with the machine's load average: a busy machine
+    slows every figure, and the reader should know)."""
+    print(f"{label:<34} {records:>9,} records in {seconds:8.2f}s = {records / seconds:>10,.0f}/s"
+          f"  (load {os.getloadavg()[0]:.1f})")
     return records / seconds
 
 

@@ -13,6 +13,7 @@ from core.graph import Graph
 from core.graph import rows as statement_rows
 from loaders.graph_rows import GraphRows, Row, merge_records
 from loaders.work_identity import (
+    STRONG_IDS,
     Fold,
     never_folded,
     plan_fold,
@@ -59,9 +60,8 @@ def _folds(tx: ManagedTransaction, works: list[Row], targets: dict[str, str]) ->
     record's id is added to `targets`."""
     if not works:
         return []
-    asked = [{"id": row["id"], "source": _source(row), **strong_ids(row["props"])}
-             for row in works]
-    found = {r["id"]: r["nodes"] for r in statement_rows(tx, "load/match_works", rows=asked)}
+    found = {r["id"]: r["nodes"]
+             for r in statement_rows(tx, "load/match_works", **_lookups(works))}
     folds: list[Fold] = []
     taken: set[str] = set()
     for row in works:
@@ -71,6 +71,21 @@ def _folds(tx: ManagedTransaction, works: list[Row], targets: dict[str, str]) ->
             targets[row["id"]] = fold.id
             targets.update((old, fold.id) for old in fold.folded + fold.aliases)
     return folds
+
+
+def _lookups(works: list[Row]) -> dict[str, list[dict[str, str]]]:
+    """match_works' parameters: per kind of key, the rows that have one, with its value."""
+    lists: dict[str, list[dict[str, str]]] = {
+        "own": [], "aliased": [], **{key: [] for key in STRONG_IDS}}
+    for row in works:
+        asked = {"id": row["id"], "source": _source(row)}
+        lists["own"].append({**asked, "key": row["id"]})
+        if not never_folded(row["id"]):
+            lists["aliased"].append({**asked, "key": row["id"]})
+        for key, value in strong_ids(row["props"]).items():
+            if value is not None:
+                lists[key].append({**asked, "key": value})
+    return lists
 
 
 def _source(row: Row) -> str:
