@@ -49,17 +49,20 @@ def merge_duplicate(graph: Graph, store: AccountsStore, caller: Caller, raw_id: 
 
 def undo_merge(graph: Graph, store: AccountsStore, caller: Caller,
                old_id: str) -> dict[str, str]:
-    """Bring a merged-away duplicate back as it was; audited. NotFound when no admin merge
-    of that id is recorded."""
+    """Bring a merged-away duplicate back as it was, its older aliases pointing at it again;
+    audited. NotFound when no merge of that id by a person is recorded; Conflict while the
+    survivor itself is merged into another author (that merge is undone first)."""
 
     def work(tx: ManagedTransaction) -> str | None:
         found = statement_rows(tx, "authors/get_merge_undo", old_id=old_id)
         if not found:
             return None
         snapshot = json.loads(found[0]["undo"], object_hook=_decode)
+        _check_undoable(old_id, snapshot["survivor"]["id"], found[0]["survivor"])
         undone = statement_rows(
             tx, "authors/undo_merge", old_id=old_id, survivor_props=snapshot["survivor"],
-            old_props=snapshot["duplicate"], **{edge: snapshot[edge] for edge in EDGES})
+            old_props=snapshot["duplicate"], aliases=snapshot.get("aliases", []),
+            **{edge: snapshot[edge] for edge in EDGES})
         return str(undone[0]["id"]) if undone else None
 
     survivor = graph.write_tx(work)
@@ -67,6 +70,14 @@ def undo_merge(graph: Graph, store: AccountsStore, caller: Caller,
         raise NotFound(f"No merge of the author {old_id!r} by an admin is recorded.")
     audit_only(store, caller, "author.merge_undone", survivor, {"duplicate": old_id})
     return {"id": survivor, "other": old_id, "decision": "merge undone"}
+
+
+def _check_undoable(old_id: str, merged_into: str, now_in: str) -> None:
+    """Conflict when the author the duplicate was merged into is itself merged away now."""
+    if merged_into != now_in:
+        raise Conflict(f"{old_id!r} was merged into {merged_into!r}, which was merged into "
+                       f"{now_in!r} since: undo that later merge first (POST "
+                       f"/api/v1/authors/merges/{merged_into}/undo), then this one.")
 
 
 def reject_duplicate(graph: Graph, store: AccountsStore, caller: Caller, raw_id: str,

@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from identity_helpers import User
 from neo4j import Driver
 
+import cypher
 from core.settings import Settings
 from loaders.arxiv import load_arxiv
 from loaders.openalex import load_openalex
@@ -86,3 +87,38 @@ def test_only_an_admin_decides(client: TestClient, make_user: Callable[[str], Us
     assert client.post(path).status_code == 401
     assert client.post(path, headers=make_user("ada").headers).status_code == 403
     assert _candidates(client) == {S2_TWIN, ARXIV_TWIN}
+
+
+def _aliases_of(driver: Driver, target: str) -> list[tuple[str, str]]:
+    """The aliases pointing at an author: (alias id, its target_id)."""
+    records, _, _ = driver.execute_query(
+        "MATCH (al:Alias)-[:ALIAS_OF]->(:Author {id: $id}) RETURN al.id AS id, "
+        "al.target_id AS target ORDER BY id", id=target)
+    return [(r["id"], r["target"]) for r in records]
+
+
+def test_an_undo_gives_the_duplicate_back_its_older_aliases(client: TestClient, admin: User,
+                                                            trio: Driver) -> None:
+    # S2_TWIN is known by an OpenAlex merged id (the statement `load openalex` applies
+    # merged_ids with) and, after an earlier merge, by the arXiv twin's id
+    trio.execute_query(cypher.query("load/apply_author_merges"),
+                       rows=[{"old_id": "A5999999999", "new_id": S2_TWIN}])
+    earlier = f"/api/v1/authors/{S2_TWIN}/possible-duplicates/{ARXIV_TWIN}/merge"
+    assert client.post(earlier, headers=admin.headers).status_code == 200
+    before, aliases = _authors(trio), _aliases_of(trio, S2_TWIN)
+    assert aliases == [("author:" + ARXIV_TWIN, S2_TWIN), ("openalex:A5999999999", S2_TWIN)]
+    merged = client.post(f"/api/v1/authors/{AUTHOR}/possible-duplicates/{S2_TWIN}/merge",
+                         headers=admin.headers)
+    assert merged.status_code == 200, merged.text
+    assert client.get(f"/api/v1/authors/{ARXIV_TWIN}").json()["id"] == AUTHOR
+    inner = client.post(f"/api/v1/authors/merges/{ARXIV_TWIN}/undo", headers=admin.headers)
+    assert inner.status_code == 409, inner.text  # the later merge is undone first
+    assert f"/api/v1/authors/merges/{S2_TWIN}/undo" in inner.json()["detail"]
+    undone = client.post(f"/api/v1/authors/merges/{S2_TWIN}/undo", headers=admin.headers)
+    assert undone.status_code == 200, undone.text
+    assert _authors(trio) == before and _aliases_of(trio, S2_TWIN) == aliases
+    for old in (ARXIV_TWIN, "A5999999999"):
+        assert client.get(f"/api/v1/authors/{old}").json()["id"] == S2_TWIN
+    first = client.post(f"/api/v1/authors/merges/{ARXIV_TWIN}/undo", headers=admin.headers)
+    assert first.status_code == 200, first.text
+    assert client.get(f"/api/v1/authors/{ARXIV_TWIN}").json()["id"] == ARXIV_TWIN
