@@ -25,7 +25,8 @@ WRITE_ORDER = (
 # merged_ids per label: cypher/load/apply_<name>.cypher, run after every other row.
 MERGE_ORDER = ("author_merges", "work_merges", "institution_merges", "venue_merges")
 # Removals (a release diff's deletes by id, and the edges an updated record no longer has):
-# cypher/load/apply_<name>.cypher, run last.
+# cypher/load/apply_<name>.cypher, run last; work_deletes through loaders/work_removal.py
+# (a work other sources hold too loses only the deleting source's part).
 DELETE_ORDER = ("work_edge_resets", "cites_deletes", "abstract_deletes", "work_deletes",
                 "author_deletes", "venue_deletes")
 NODE_KINDS = WRITE_ORDER[:WRITE_ORDER.index("authorships")]
@@ -109,6 +110,7 @@ def write_rows(graph: Graph, rows: GraphRows) -> dict[str, int]:
     """Write one batch in one transaction (all of it or none of it); counts per kind."""
 
     from loaders.work_matching import match_works  # it imports this module's rows
+    from loaders.work_removal import remove_works  # so does it
 
     def work(tx: ManagedTransaction) -> dict[str, int]:
         batch, folded = match_works(tx, rows)  # one node per paper across sources
@@ -128,7 +130,8 @@ def write_rows(graph: Graph, rows: GraphRows) -> dict[str, int]:
                 _add(counts, _run_kind(tx, query_name, name,
                                        merge.get(name, getattr(batch, name))))
         for name in MERGE_ORDER + DELETE_ORDER:
-            _add(counts, _run_kind(tx, f"load/apply_{name}", name, getattr(batch, name)))
+            _add(counts, remove_works(tx, batch.work_deletes) if name == "work_deletes" else
+                 _run_kind(tx, f"load/apply_{name}", name, getattr(batch, name)))
         return counts
 
     return graph.write_tx(work)

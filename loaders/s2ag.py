@@ -13,7 +13,8 @@ Any subset will do; PATH may also be one dataset folder, or one file inside one.
     DIR/deletes/<dataset>/…   every record removed by its primary key
 
 updates first, then deletes; an updated paper's S2 byline, fields and venue link are
-replaced, not added to. Within a load the order of datasets does not change the
+replaced, not added to; a deleted paper folded into another source's work loses only S2's
+part (loaders/work_removal.py). Within a load the order of datasets does not change the
 result: a citation or abstract whose paper is not loaded yet makes a stub work (is_stub true)
 that the paper's record fills in, and a byline author a reference that the author's record
 completes. Records and ids: loaders/s2ag_records.py."""

@@ -36,6 +36,17 @@ def list_events(conn: Connection, user_id: str | None, action: str | None,
             for row in rows]
 
 
+def events_on(conn: Connection, action: str, target: str,
+              limit: int = 100) -> list[dict[str, Any]]:
+    """One action's audit events on one target, newest first; detail decoded."""
+    rows = conn.execute(select(audit_events)
+                        .where(audit_events.c.action == action, audit_events.c.target == target)
+                        .order_by(audit_events.c.at.desc(), audit_events.c.id.desc())
+                        .limit(limit)).mappings()
+    return [{**row, "detail": json.loads(row["detail"]) if row["detail"] else None}
+            for row in rows]
+
+
 def pending_between(conn: Connection, from_author: str, to_author: str) -> str | None:
     """The id of an invitation from one author to another still waiting, or None."""
     return conn.execute(select(invitations.c.id).where(

@@ -3,11 +3,12 @@
 // author's edges move to it (byline, affiliations, follows, claims, aliases pointing at
 // it), the folded node goes and an (:Alias {id: 'author:<folded id>'}) keeps its id
 // findable. Collaborations and scores are the rescoring's to make again.
-// An admin's merge of a possible duplicate is the same fold with the alias marked
-// source 'admin' and an undo snapshot on it (service/repository/author_merges.py).
+// A person's merge of a possible duplicate is the same fold with the alias marked source
+// 'admin' or 'claimant' (who decided) and an undo snapshot on it
+// (service/repository/author_merges.py); folding back an id that came again keeps both.
 // Contract: $rows = [{id, props: map (id included), folded: [author id], alias_source?:
-// 'admin', undo?: JSON string}], no two rows sharing a node; returns changed (int, authors
-// folded).
+// 'admin' | 'claimant', undo?: JSON string}], no two rows sharing a node; returns changed
+// (int, authors folded).
 UNWIND $rows AS row
 MATCH (s:Author {id: row.id})
 SET s = row.props, s.changed_at = datetime()
@@ -29,7 +30,8 @@ CALL (s, row) {
   DETACH DELETE old
   MERGE (al:Alias {id: 'author:' + folded_id})
   SET al.old_id = folded_id, al.target_id = s.id,
-      al.source = coalesce(row.alias_source, 'matching'), al.undo = row.undo
+      al.source = coalesce(row.alias_source, al.source, 'matching'),
+      al.undo = coalesce(row.undo, al.undo)
   MERGE (al)-[:ALIAS_OF]->(s)
   RETURN count(*) AS folded
 }

@@ -40,7 +40,7 @@ class PossibleDuplicates(BaseModel):
 
 
 class DuplicateDecision(BaseModel):
-    """An admin's decision on a possible duplicate."""
+    """A decision on a possible duplicate, by an admin or the record's verified claimant."""
 
     model_config = ConfigDict(json_schema_extra={"examples": [examples.DUPLICATE_MERGED]})
 
