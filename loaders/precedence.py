@@ -12,6 +12,9 @@ OPENALEX, S2AG, ARXIV = "openalex", "s2ag", "arxiv"
 # The sources in their general order; the best source a work holds also names the node
 # (its `id`) and is its `source`.
 SOURCE_ORDER = (OPENALEX, S2AG, ARXIV)
+# The sources whose work records list the work's references (its outgoing CITES); the edge
+# does not say which of them made it, so it stays while one of them holds the work.
+REFERENCE_SOURCES = frozenset({OPENALEX, S2AG})
 FIELD_PRECEDENCE: dict[str, tuple[str, ...]] = {
     # curated metadata of the published version first, the preprint's last
     "title": (OPENALEX, S2AG, ARXIV),

@@ -17,7 +17,7 @@ from typing import Any
 
 from loaders import fields as f
 from loaders.graph_rows import GraphRows, node_row
-from loaders.precedence import outranking
+from loaders.precedence import REFERENCE_SOURCES, outranking
 from loaders.text import clean_text
 
 SOURCE = "s2ag"
@@ -241,7 +241,7 @@ def delete_rows(dataset: str, record: dict[str, Any]) -> GraphRows | None:
         return _citation_delete(record)
     if dataset in ("papers", "abstracts"):
         kind = rows.work_deletes if dataset == "papers" else rows.abstract_deletes
-        kind.append({"id": work_id(corpus_id(record, "corpusid"))})
+        kind.append({"id": work_id(corpus_id(record, "corpusid")), "source": SOURCE})
     elif dataset == "authors":
         s2_id = s2_author_key(record, "authorid")
         if s2_id is None:
@@ -265,5 +265,6 @@ def _citation_delete(record: dict[str, Any]) -> GraphRows | None:
     if cited is None:
         return None
     rows = GraphRows()
-    rows.cites_deletes.append({"work_id": work_id(citing), "cited_id": work_id(cited)})
+    rows.cites_deletes.append({"work_id": work_id(citing), "cited_id": work_id(cited),
+                               "kept_by": sorted(REFERENCE_SOURCES - {SOURCE})})
     return rows

@@ -25,7 +25,8 @@ from loaders.work_identity import (
 # Row kinds naming works, with the fields that hold work ids.
 WORK_ID_FIELDS = {"abstracts": ("id",), "authorships": ("work_id",),
                   "published_in": ("work_id",), "about": ("work_id",),
-                  "cites": ("work_id", "cited_id"), "work_edge_resets": ("work_id",)}
+                  "cites": ("work_id", "cited_id"), "work_edge_resets": ("work_id",),
+                  "cites_deletes": ("work_id", "cited_id"), "abstract_deletes": ("id",)}
 
 
 def match_works(tx: ManagedTransaction, rows: GraphRows) -> tuple[GraphRows, int]:

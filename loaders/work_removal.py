@@ -12,12 +12,9 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from core.graph import rows as statement_rows
-from loaders.precedence import OPENALEX, S2AG, source_rank
+from loaders.precedence import REFERENCE_SOURCES, source_rank
 from loaders.work_identity import COMPUTED, FROM, node_records, node_sources, record_source
 
-# The sources whose work records list the work's references (its outgoing CITES); the edge
-# does not say which of them made it, so it stays while one of them holds the work.
-REFERENCE_SOURCES = frozenset({OPENALEX, S2AG})
 Node = dict[str, Any]
 
 

@@ -132,12 +132,14 @@ def test_an_updated_paper_replaces_its_s2_edges() -> None:
 
 
 def test_deleted_records_become_removals_by_primary_key() -> None:
-    assert delete_rows("papers", {"corpusid": 7}).work_deletes == [{"id": "s2:7"}]  # type: ignore[union-attr]
-    assert delete_rows("abstracts", {"corpusid": 7}).abstract_deletes == [{"id": "s2:7"}]  # type: ignore[union-attr]
+    s2 = {"id": "s2:7", "source": "s2ag"}
+    assert delete_rows("papers", {"corpusid": 7}).work_deletes == [s2]  # type: ignore[union-attr]
+    assert delete_rows("abstracts", {"corpusid": 7}).abstract_deletes == [s2]  # type: ignore[union-attr]
     assert delete_rows("authors", {"authorid": "9"}).author_deletes == [{"id": "s2:9"}]  # type: ignore[union-attr]
     assert delete_rows("publication-venues", {"id": "u-1"}).venue_deletes == [{"id": "s2:u-1"}]  # type: ignore[union-attr]
     assert delete_rows("citations", {"citingcorpusid": "1", "citedcorpusid": "2"}
-                       ).cites_deletes == [{"work_id": "s2:1", "cited_id": "s2:2"}]  # type: ignore[union-attr]
+                       ).cites_deletes == [{"work_id": "s2:1", "cited_id": "s2:2",  # type: ignore[union-attr]
+                                            "kept_by": ["openalex"]}]
     assert delete_rows("citations", {"citingcorpusid": "1", "citedcorpusid": None}) is None
     with pytest.raises(ValueError, match="only a 'citationid'"):
         delete_rows("citations", {"citationid": 5})

@@ -36,9 +36,14 @@ def _load(driver: Driver, settings: Settings, state: Path, sources: tuple[str, .
 
 
 def _delete_papers(driver: Driver, settings: Settings, tmp_path: Path, *ids: int) -> None:
-    diff = tmp_path / "diff" / "deletes" / "papers" / "part-0"
+    _delete(driver, settings, tmp_path, "papers", [{"corpusid": i} for i in ids])
+
+
+def _delete(driver: Driver, settings: Settings, tmp_path: Path, dataset: str,
+            records: list[dict[str, Any]]) -> None:
+    diff = tmp_path / "diff" / "deletes" / dataset / "part-0"
     diff.parent.mkdir(parents=True)
-    diff.write_text("".join(json.dumps({"corpusid": i}) + "\n" for i in ids))
+    diff.write_text("".join(json.dumps(record) + "\n" for record in records))
     options = LoadOptions(state_dir=tmp_path / "diff-state", progress=False)
     summary = load_s2ag_diff(driver, settings.neo4j_database, tmp_path / "diff", options)
     assert (summary.status, summary.rejected) == ("completed", 0)
@@ -85,3 +90,16 @@ def test_deleting_the_s2_paper_a_node_is_named_by_hands_it_to_the_next_source(
     options = LoadOptions(state_dir=tmp_path / "again", progress=False)
     load_arxiv(driver, settings.neo4j_database, TRIO / "arxiv.jsonl", options)
     assert _work(driver, "arxiv:0704.0001") == arxiv_only
+
+
+def test_deleted_s2_citation_and_abstract_reach_the_folded_paper(
+        driver: Driver, settings: Settings, tmp_path: Path) -> None:
+    _load(driver, settings, tmp_path / "three", ("openalex", "arxiv", "s2ag"))
+    cited = "MATCH (:Work {id: 's2:223403092'})-[r:CITES]->(:Work {id: 'W5000000001'}) "
+    assert count(driver, cited + "RETURN count(r)") == 1
+    abstract = _work(driver, "W5000000001")[0]
+    _delete(driver, settings, tmp_path / "cites", "citations", [
+        {"citingcorpusid": str(CITING), "citedcorpusid": str(S2_PAPER)}])
+    assert count(driver, cited + "RETURN count(r)") == 0  # named by its S2 id, it reached
+    _delete(driver, settings, tmp_path / "abstracts", "abstracts", [{"corpusid": S2_PAPER}])
+    assert _work(driver, "W5000000001")[0] == abstract  # arXiv's abstract outranks S2's: kept
