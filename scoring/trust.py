@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-SCORE_VERSION = "trust-v1"
+SCORE_VERSION = "trust-v2"
 
 # Points each signal can give (they add up to 100); docs/SCORING.md says why each weighs so.
 WEIGHTS: dict[str, int] = {

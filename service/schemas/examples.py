@@ -57,7 +57,7 @@ PROFILE: Example = {
     "id": R0, "name": R0, "orcid": "0000-0002-1825-0097", "openalex_id": "A5023888391",
     "claimed": False,
     "trust": {"score": 23, "band": "Emerging", "breakdown": BREAKDOWN,
-              "scored_at": SCORED_AT, "version": "trust-v1"},
+              "scored_at": SCORED_AT, "version": "trust-v2"},
     "verification": {"level": "L1", "label": "Record-matched", "reasons": [
         "ORCID iD 0000-0002-1825-0097 on record", "65 work(s) on record",
         "Not claimed by its researcher"]},
@@ -220,14 +220,14 @@ SEARCH: Example = {
 SCORE_HISTORY: Example = {
     "author_id": R0,
     "history": [{"run_id": RUN_ID, "value": 23, "band": "Emerging", "breakdown": BREAKDOWN,
-                 "at": SCORED_AT, "version": "trust-v1", "verification_level": "L1"}],
+                 "at": SCORED_AT, "version": "trust-v2", "verification_level": "L1"}],
 }
 
 SCORING_RUNS: Example = {
     "runs": [{"id": RUN_ID, "mode": "full", "status": "completed",
               "started": "2025-11-03T02:00:01.791000Z",
               "finished": "2025-11-03T02:00:16.611000Z", "authors_scored": 5,
-              "version": "trust-v1", "error": None}],
+              "version": "trust-v2", "error": None}],
 }
 
 RESCORE_STARTED: Example = {"full": False,
