@@ -62,12 +62,7 @@ def score_authors(data: ScoringInput) -> list[AuthorResult]:
                              agg.active_years)
     isolation = anomaly.isolation_scores(_population(data, feats), feats)
     verifications = [verify(a, int(w)) for a, w in zip(data.authors, agg.works, strict=True)]
-    citations = np.array([np.nan if a.cited_by_count is None else a.cited_by_count
-                          for a in data.authors], dtype=np.float64)
-    citations = np.where(np.isnan(citations), agg.citations, citations)  # own count first
-    h_index = np.array([np.nan if a.h_index is None else a.h_index for a in data.authors],
-                       dtype=np.float64)
-    followers = np.array([a.followers for a in data.authors], dtype=np.float64)
+    citations, h_index, followers = _source_figures(data, agg)
     graph = data.graph or graph_features.empty(n)
     used_citations, used_h = signals.impact_inputs(citations, h_index, graph.impact)
     penalty, integrity_raw = integrity.penalty(_integrity_input(data, graph, isolation, feats))
@@ -94,6 +89,18 @@ def score_authors(data: ScoringInput) -> list[AuthorResult]:
     vectors = graph.vectors().tolist()
     return [AuthorResult(author.id, scores[i], verifications[i], float(received[i]),
                          features[i], vectors[i]) for i, author in enumerate(data.authors)]
+
+
+def _source_figures(data: ScoringInput, agg: AuthorAggregates
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(citations, h-index, followers) per author as the sources and the platform give them."""
+    citations = np.array([np.nan if a.cited_by_count is None else a.cited_by_count
+                          for a in data.authors], dtype=np.float64)
+    citations = np.where(np.isnan(citations), agg.citations, citations)  # own count first
+    h_index = np.array([np.nan if a.h_index is None else a.h_index for a in data.authors],
+                       dtype=np.float64)
+    followers = np.array([a.followers for a in data.authors], dtype=np.float64)
+    return citations, h_index, followers
 
 
 def _integrity_input(data: ScoringInput, graph: GraphFeatures, isolation: np.ndarray,
