@@ -15,6 +15,7 @@ from core.settings import get_settings
 from loaders.arxiv import load_arxiv
 from loaders.openalex import load_openalex
 from loaders.pipeline import LoadOptions, LoadSummary
+from loaders.retractions import load_retractions
 from loaders.s2ag import load_s2ag, load_s2ag_diff
 from loaders.sample import load_sample_run
 from loaders.synthetic import write_synthetic
@@ -109,6 +110,20 @@ def load_arxiv_command(
     """arXiv metadata: works by arXiv id, name-only authors, categories as topics."""
     options = load_options(batch_size, rejects, restart)
     _run(lambda driver, database: load_arxiv(driver, database, path, options), rescore)
+
+
+@load_app.command("retractions")
+def load_retractions_command(
+    path: Path = typer.Argument(..., help="The Retraction Watch database CSV as Crossref "
+                                          "publishes it (retraction_watch.csv; UTF-8 or "
+                                          "Latin-1, .gz or not)."),
+    batch_size: BatchOpt = None, rejects: RejectsOpt = None, restart: RestartOpt = False,
+    rescore: RescoreOpt = False,
+) -> None:
+    """Retraction Watch: marks the works its notices name (by DOI or PubMed id) as retracted,
+    or with an expression of concern or a correction."""
+    options = load_options(batch_size, rejects, restart)
+    _run(lambda driver, database: load_retractions(driver, database, path, options), rescore)
 
 
 S2AG_HELP = """Semantic Scholar Academic Graph datasets: papers, authors, citations, abstracts,

@@ -24,6 +24,9 @@ WRITE_ORDER = (
 )
 # merged_ids per label: cypher/load/apply_<name>.cypher, run after every other row.
 MERGE_ORDER = ("author_merges", "work_merges", "institution_merges", "venue_merges")
+# Properties on works matched by their ids (Retraction Watch notices):
+# cypher/load/apply_<name>.cypher, after the merges.
+ANNOTATE_ORDER = ("retractions",)
 # Removals (a release diff's deletes by id, and the edges an updated record no longer has):
 # cypher/load/apply_<name>.cypher, run last; work_deletes through loaders/work_removal.py
 # (a work other sources hold too loses only the deleting source's part).
@@ -61,6 +64,7 @@ class GraphRows:
     work_merges: list[Row] = field(default_factory=list)
     institution_merges: list[Row] = field(default_factory=list)
     venue_merges: list[Row] = field(default_factory=list)
+    retractions: list[Row] = field(default_factory=list)
     work_edge_resets: list[Row] = field(default_factory=list)
     cites_deletes: list[Row] = field(default_factory=list)
     abstract_deletes: list[Row] = field(default_factory=list)
@@ -129,7 +133,7 @@ def write_rows(graph: Graph, rows: GraphRows) -> dict[str, int]:
             for query_name in MERGE_STATEMENTS.get(name, (f"load/merge_{name}",)):
                 _add(counts, _run_kind(tx, query_name, name,
                                        merge.get(name, getattr(batch, name))))
-        for name in MERGE_ORDER + DELETE_ORDER:
+        for name in MERGE_ORDER + ANNOTATE_ORDER + DELETE_ORDER:
             _add(counts, remove_works(tx, batch.work_deletes) if name == "work_deletes" else
                  _run_kind(tx, f"load/apply_{name}", name, getattr(batch, name)))
         return counts

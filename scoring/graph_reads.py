@@ -12,6 +12,7 @@ from neo4j import Result
 
 from core.graph import Graph
 from scoring.collaboration import Collaborations
+from scoring.graph_features import FEATURES
 from scoring.topics import TopicModel
 from scoring.verification import AuthorFacts
 from scoring.work_table import WorkTable
@@ -27,6 +28,7 @@ class TrustInputs:
     anomaly_features: np.ndarray  # (authors, 3), NaN rows = never stored
     score_hash: list[str | None]
     was_seed: np.ndarray  # bool: a seed when the published scores were computed
+    graph_features: np.ndarray  # (authors, len(graph_features.FEATURES)), NaN rows: none
 
 
 def read_authors(graph: Graph, ids: Sequence[str] | None = None
@@ -62,19 +64,26 @@ def read_works(graph: Graph, author_ids: Sequence[str] | None = None,
         year=np.array([np.nan if r[1] is None else r[1] for r in rows], dtype=np.float64),
         citations=np.array([np.nan if r[2] is None else r[2] for r in rows], dtype=np.float64),
         texts=[r[3] for r in rows], topics=[r[4] for r in rows],
-        authors=[sorted(set(r[5])) for r in rows])
+        authors=[sorted(set(r[5])) for r in rows],
+        notice=np.array([r[6] or 0 for r in rows], dtype=np.int64),
+        notice_year=np.array([np.nan if r[7] is None else r[7] for r in rows],
+                             dtype=np.float64))
 
 
 def read_trust_inputs(graph: Graph) -> TrustInputs:
     """Every author's seed flag, stored network trust and stored anomaly features."""
     rows = sorted(graph.stream("scoring/list_trust_inputs", _values))
     nan3 = [np.nan, np.nan, np.nan]
+    width = len(FEATURES)
+    nan_g = [np.nan] * width
     return TrustInputs(
         ids=[r[0] for r in rows], seed=np.array([bool(r[1]) for r in rows], dtype=bool),
         network_trust=np.array([np.nan if r[2] is None else r[2] for r in rows]),
         anomaly_features=np.array([r[3] if r[3] and len(r[3]) == 3 else nan3 for r in rows],
                                   dtype=np.float64).reshape(-1, 3),
-        score_hash=[r[4] for r in rows], was_seed=np.array([bool(r[5]) for r in rows]))
+        score_hash=[r[4] for r in rows], was_seed=np.array([bool(r[5]) for r in rows]),
+        graph_features=np.array([r[6] if r[6] and len(r[6]) == width else nan_g
+                                 for r in rows], dtype=np.float64).reshape(-1, width))
 
 
 def read_pairs(graph: Graph, index: dict[str, int], author_ids: Sequence[str] | None = None
@@ -103,6 +112,41 @@ def read_pairs(graph: Graph, index: dict[str, int], author_ids: Sequence[str] | 
     years = np.where(years[keep] < 0, np.nan, years[keep])
     return Collaborations(np.minimum(a, b), np.maximum(a, b), shared[keep].astype(np.int64),
                           years, weights[keep])
+
+
+def read_citations(graph: Graph, index: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """(citing, cited) work indexes (int32) of every citation between works in `index`."""
+    def consume(result: Result) -> tuple[np.ndarray, np.ndarray]:
+        citing: list[int] = []
+        cited: list[int] = []
+        for work_id, targets in result:
+            i = index.get(work_id)
+            if i is None:
+                continue
+            js = [j for j in (index.get(t) for t in targets) if j is not None]
+            citing.extend([i] * len(js))
+            cited.extend(js)
+        return np.array(citing, dtype=np.int32), np.array(cited, dtype=np.int32)
+
+    return graph.stream("scoring/list_citations", consume)
+
+
+def read_citation_graph(graph: Graph) -> tuple[WorkTable, np.ndarray, np.ndarray]:
+    """Every work with its authors and computed topics (no text), and the (citing, cited)
+    indexes of the citations between them: what an incremental run needs to compute the
+    whole graph's citation figures as a full run does."""
+    rows = graph.stream("scoring/list_citation_graph", _values)
+    rows.sort(key=lambda r: r[0])
+    table = WorkTable(
+        ids=[r[0] for r in rows], year=np.full(len(rows), np.nan),
+        citations=np.full(len(rows), np.nan), texts=[None] * len(rows),
+        topics=[r[2] for r in rows], authors=[sorted(set(r[1])) for r in rows],
+        notice=np.zeros(len(rows), dtype=np.int64), notice_year=np.full(len(rows), np.nan))
+    index = {work_id: i for i, work_id in enumerate(table.ids)}
+    pairs = [(i, j) for i, r in enumerate(rows) for j in (index.get(t) for t in r[3])
+             if j is not None]
+    edges = np.array(pairs, dtype=np.int32).reshape(-1, 2)
+    return table, edges[:, 0], edges[:, 1]
 
 
 def read_reference_year(graph: Graph) -> int:

@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from scoring import graph_reads, signals
+from scoring import graph_features, graph_reads, signals
 from scoring.author_scores import ScoringInput
 from scoring.collaboration import (
     Collaborations,
@@ -16,6 +16,7 @@ from scoring.collaboration import (
     select,
 )
 from scoring.context import Context
+from scoring.graph_features import GraphFeatures
 from scoring.graph_reads import TrustInputs
 from scoring.pair_writes import write_pair_diff
 from scoring.propagation import received_trust
@@ -51,6 +52,9 @@ def incremental_pass(ctx: Context, since: Any, model: TopicModel | None) -> int:
     before = signals.network(np.nan_to_num(trust.network_trust))
     after = signals.network(received)
     movers = {trust.ids[i] for i in np.flatnonzero(np.abs(after - before) > NETWORK_MOVE)}
+    ctx.reporter.phase("citation figures")
+    graph = _graph_features(ctx, index, model)
+    movers |= {trust.ids[i] for i in np.flatnonzero(_figures_moved(graph, trust))}
     targets = sorted(changed | movers)
     ctx.stats.update(changed=len(changed), moved=len(movers - changed))
     if not targets:
@@ -59,7 +63,27 @@ def incremental_pass(ctx: Context, since: Any, model: TopicModel | None) -> int:
         works = merge_tables(works, graph_reads.read_works(ctx.graph, sorted(movers - changed),
                                                            since))
         update_topics(ctx, works, model, refit=False)
-    return _score_targets(ctx, trust, targets, works, model, received)
+    return _score_targets(ctx, trust, targets, works, model, received, graph)
+
+
+def _graph_features(ctx: Context, index: dict[str, int],
+                    model: TopicModel | None) -> GraphFeatures:
+    """The whole graph's citation figures, from the stored works, topics and pairs (read
+    after this run's writes), as a full run computes them."""
+    table, citing, cited = graph_reads.read_citation_graph(ctx.graph)
+    author_idx, work_idx = authorships(table, index)
+    pairs = graph_reads.read_pairs(ctx.graph, index)
+    close = pairs.shared_works >= 2
+    work_topics = stored_topic_matrix(table, topic_columns(model, table))
+    return graph_features.compute(author_idx, work_idx, len(index), citing, cited,
+                                  (pairs.a[close], pairs.b[close]), work_topics)
+
+
+def _figures_moved(graph: GraphFeatures, trust: TrustInputs) -> np.ndarray:
+    """Authors whose citation figures differ from those their published score used (never
+    stored counts as all zero: the figures of an author no work cites)."""
+    stored = np.nan_to_num(trust.graph_features)
+    return ~np.isclose(graph.vectors(), stored, rtol=0, atol=1e-4).all(axis=1)
 
 
 def _propagate_if_needed(ctx: Context, trust: TrustInputs,
@@ -76,7 +100,8 @@ def _propagate_if_needed(ctx: Context, trust: TrustInputs,
 
 
 def _score_targets(ctx: Context, trust: TrustInputs, targets: list[str],
-                   works: WorkTable, model: TopicModel | None, received: np.ndarray) -> int:
+                   works: WorkTable, model: TopicModel | None, received: np.ndarray,
+                   graph: GraphFeatures) -> int:
     """Score the target authors against the stored anomaly features of everyone else."""
     authors, _ = graph_reads.read_authors(ctx.graph, targets)
     index = {a.id: i for i, a in enumerate(authors)}
@@ -87,7 +112,8 @@ def _score_targets(ctx: Context, trust: TrustInputs, targets: list[str],
         authors, works.ids, works.year, work_sizes(works), works.citations, author_idx,
         work_idx, stored_topic_matrix(works, topic_columns(model, works)),
         received[positions], graph_reads.read_reference_year(ctx.graph),
-        trust.anomaly_features, positions)
+        trust.anomaly_features, positions, graph.take(positions), works.notice,
+        works.notice_year)
     return score_and_stage(ctx, data, dict(zip(trust.ids, trust.score_hash, strict=True)))
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
+from scoring.citations import GraphImpact
 from scoring.topics import TOPIC_COUNT_THRESHOLD
 
 VOLUME_SCALE = 30.0  # works: 30 give 63 % of the volume part, 90 give 95 %
@@ -131,6 +132,26 @@ def impact(citations: np.ndarray, h_index: np.ndarray) -> np.ndarray:
                                           / np.log1p(CITATIONS_FULL)), 0.0)
     h_part = np.where(~h_known & c_known, c_part, h_part)  # citations alone carry it all
     return 0.5 * h_part + 0.5 * c_part
+
+
+def impact_inputs(source_citations: np.ndarray, source_h: np.ndarray,
+                  graph: GraphImpact) -> tuple[np.ndarray, np.ndarray]:
+    """(citations, h-index) the impact signal weighs. The source's figures (NaN: not given)
+    are discounted by the share the graph's discounting takes off its own figures
+    (self-citations 0, close collaborators' ½); where the source gives neither, the graph's
+    discounted figures, when the graph holds any citation of the author's works."""
+    in_graph = graph.citations > 0
+    kept = np.divide(graph.discounted, graph.citations, out=np.ones_like(graph.citations),
+                     where=in_graph)
+    h_kept = np.divide(graph.h_discounted, graph.h_index, out=np.ones_like(graph.h_index),
+                       where=graph.h_index > 0)
+    c_known, h_known = ~np.isnan(source_citations), ~np.isnan(source_h)
+    from_graph = ~c_known & ~h_known & in_graph
+    citations = np.where(c_known, source_citations * kept,
+                         np.where(in_graph, graph.discounted, np.nan))
+    h_index = np.where(h_known, source_h * h_kept,
+                       np.where(from_graph, graph.h_discounted, np.nan))
+    return citations, h_index
 
 
 def network(received: np.ndarray) -> np.ndarray:

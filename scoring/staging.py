@@ -38,7 +38,8 @@ def score_rows(results: Sequence[AuthorResult]) -> list[Row]:
              "verification_level": r.verification.level,
              "verification_label": r.verification.label,
              "verification_reasons": r.verification.reasons,
-             "network_trust": r.network_trust, "anomaly_features": r.anomaly_features}
+             "network_trust": r.network_trust, "anomaly_features": r.anomaly_features,
+             "graph_features": r.graph_features}
             for r in results]
     for row in rows:
         row["score_hash"] = score_hash(row, SCORE_VERSION)

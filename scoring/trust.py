@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-SCORE_VERSION = "trust-v1"
+SCORE_VERSION = "trust-v2"
 
 # Points each signal can give (they add up to 100); docs/SCORING.md says why each weighs so.
 WEIGHTS: dict[str, int] = {
@@ -20,8 +20,8 @@ WEIGHTS: dict[str, int] = {
     "identity": 20,
     "community": 10,
 }
-# The most the anomaly penalty can take away.
-ANOMALY_WEIGHT = 15
+# The most the integrity signal (scoring/integrity.py) can take away.
+INTEGRITY_WEIGHT = 25
 
 BANDS: tuple[tuple[int, str], ...] = (
     (80, "Highly trusted"), (60, "Trusted"), (40, "Established"), (20, "Emerging"), (0, "New"))
@@ -61,20 +61,20 @@ def largest_remainder(exact: list[float], total: int) -> list[int]:
     return floors
 
 
-def combine(signals: list[Signal], anomaly: Signal) -> TrustScore:
-    """Weigh the signals, subtract the anomaly penalty, round so contributions sum exactly."""
+def combine(signals: list[Signal], penalty_signal: Signal) -> TrustScore:
+    """Weigh the signals, subtract the integrity penalty, round so contributions sum exactly."""
     exact = [WEIGHTS[s.name] * _clip01(s.normalised) for s in signals]
     positive = sum(exact)
     # The penalty never takes the score below 0, so the contributions still sum to it.
-    penalty = min(ANOMALY_WEIGHT * _clip01(anomaly.normalised), positive)
+    penalty = min(INTEGRITY_WEIGHT * _clip01(penalty_signal.normalised), positive)
     exact.append(-penalty)
     value = min(100, max(0, math.floor(positive - penalty + 0.5)))
     points = largest_remainder(exact, value)
     breakdown = {
         s.name: {"raw": s.raw, "normalised": round(_clip01(s.normalised), 4),
                  "weight": weight, "contribution": p}
-        for s, weight, p in zip([*signals, anomaly],
-                                [*(WEIGHTS[s.name] for s in signals), -ANOMALY_WEIGHT],
+        for s, weight, p in zip([*signals, penalty_signal],
+                                [*(WEIGHTS[s.name] for s in signals), -INTEGRITY_WEIGHT],
                                 points, strict=True)
     }
     return TrustScore(value, band(value), breakdown)
@@ -89,17 +89,17 @@ def _clip01(x: float) -> float:
 
 def combine_many(names: Sequence[str], normalised: np.ndarray,
                  raw: dict[str, list[Any]]) -> list[TrustScore]:
-    """`combine` for every row at once: `normalised` is (authors, signals + anomaly last),
+    """`combine` for every row at once: `normalised` is (authors, signals + integrity last),
     columns in `names` order; the same arithmetic in numpy, so the same scores."""
     clipped = np.where(normalised > 1.0, 1.0, np.where(normalised >= 0.0, normalised, 0.0))
-    exact = clipped * np.array([WEIGHTS[n] for n in names[:-1]] + [ANOMALY_WEIGHT], float)
+    exact = clipped * np.array([WEIGHTS[n] for n in names[:-1]] + [INTEGRITY_WEIGHT], float)
     positive = np.zeros(len(exact))
     for column in range(len(names) - 1):  # left to right, as Python's sum adds
         positive = positive + exact[:, column]
     exact[:, -1] = -np.minimum(exact[:, -1], positive)
     values = np.clip(np.floor(positive + exact[:, -1] + 0.5), 0, 100).astype(np.int64)
     points = _largest_remainder_rows(exact, values)
-    weights = [WEIGHTS[n] for n in names[:-1]] + [-ANOMALY_WEIGHT]
+    weights = [WEIGHTS[n] for n in names[:-1]] + [-INTEGRITY_WEIGHT]
     shown, points_list, bands = clipped.tolist(), points.tolist(), [band(v) for v in range(101)]
     columns = [raw[n] for n in names]
     return [TrustScore(int(v), bands[v], {

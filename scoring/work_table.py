@@ -12,7 +12,8 @@ Row = dict[str, Any]
 
 @dataclass
 class WorkTable:
-    """Works sorted by id, with their years, citations, text (or topics) and author ids."""
+    """Works sorted by id, with their years, citations, text (or topics), author ids and
+    retraction notices."""
 
     ids: list[str]
     year: np.ndarray  # float, NaN = unknown
@@ -20,6 +21,8 @@ class WorkTable:
     texts: list[str | None]  # None: unchanged work whose stored topics are used instead
     topics: list[list[Row]]  # stored computed topics: [{id, score}]
     authors: list[list[str]]
+    notice: np.ndarray  # Retraction Watch notice severity (3, 2, 1; 0 none)
+    notice_year: np.ndarray  # float, NaN = no notice or no date
     changed: set[int] = field(default_factory=set)  # rows whose stored topics are replaced
     created: set[int] = field(default_factory=set)  # rows with no stored topic yet
 
@@ -47,5 +50,7 @@ def merge_tables(x: WorkTable, y: WorkTable) -> WorkTable:
         year=np.array([m[1].year[m[2]] for m in merged], dtype=np.float64),
         citations=np.array([m[1].citations[m[2]] for m in merged], dtype=np.float64),
         texts=[m[1].texts[m[2]] for m in merged], topics=[m[1].topics[m[2]] for m in merged],
-        authors=[m[1].authors[m[2]] for m in merged])
+        authors=[m[1].authors[m[2]] for m in merged],
+        notice=np.array([m[1].notice[m[2]] for m in merged], dtype=np.int64),
+        notice_year=np.array([m[1].notice_year[m[2]] for m in merged], dtype=np.float64))
 

@@ -8,7 +8,9 @@
 // know whether another page follows), $max_authors (int: authors listed per work);
 // returns one row, none when no author has that id: id (the author's id), total (int,
 // works matching the filters), items (list of {id, title, year, type, doi,
-// cited_by_count, sort_year, venue, authors: [{id, name}] in byline order, author_count}).
+// cited_by_count, sort_year, venue, authors: [{id, name}] in byline order, author_count,
+// retracted (bool|null), retraction_nature (string|null), retraction_date (ISO date
+// string|null): the work's Retraction Watch notice, when one was loaded}).
 MATCH (a:Author {id: $id})
 CALL (a) {
   MATCH (a)-[:AUTHORED]->(w:Work)
@@ -29,6 +31,7 @@ CALL (a) {
   SKIP $skip
   LIMIT $limit
   RETURN collect(w {.id, .title, .year, .type, .doi, .cited_by_count, sort_year: sort_year,
+    .retracted, .retraction_nature, retraction_date: toString(w.retraction_date),
     venue: COLLECT { MATCH (w)-[:PUBLISHED_IN]->(v:Venue) RETURN v {.id, .name} LIMIT 1 }[0],
     authors: COLLECT { MATCH (x:Author)-[p:AUTHORED]->(w)
                        WITH x, p ORDER BY p.position, x.id LIMIT $max_authors

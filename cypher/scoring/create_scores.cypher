@@ -4,7 +4,8 @@
 // Score.id would refuse a second one.
 // Contract: $run_id, $version; $rows = [{author_id, value: int, band, breakdown: JSON string,
 // verification_level, verification_label, verification_reasons: [string],
-// network_trust: float, anomaly_features: [float], score_hash}]; returns staged (int).
+// network_trust: float, anomaly_features: [float], graph_features: [float], score_hash}];
+// returns staged (int).
 UNWIND $rows AS row
 MATCH (a:Author {id: row.author_id})
 CREATE (a)-[:SCORED]->(s:Score {
@@ -12,5 +13,6 @@ CREATE (a)-[:SCORED]->(s:Score {
   at: datetime(), value: row.value, band: row.band, breakdown: row.breakdown,
   verification_level: row.verification_level, verification_label: row.verification_label,
   verification_reasons: row.verification_reasons, network_trust: row.network_trust,
-  anomaly_features: row.anomaly_features, score_hash: row.score_hash})
+  anomaly_features: row.anomaly_features, graph_features: row.graph_features,
+  score_hash: row.score_hash})
 RETURN count(s) AS staged

@@ -4,7 +4,8 @@
 // `scored_level`, as a granted claim sets `verification_level` before any run; a score
 // published before `scored_level` existed is read from the author's latest score),
 // network_trust (float|null), anomaly_features (list of float|null), score_hash
-// (string|null: fingerprint of the published score, to skip unchanged ones).
+// (string|null: fingerprint of the published score, to skip unchanged ones), graph_features
+// (list of float|null: the citation figures the published score was computed from).
 MATCH (a:Author)
 WITH a, CASE WHEN a.scored_level IS NOT NULL OR a.scored_at IS NULL THEN a.scored_level
              ELSE COLLECT { MATCH (a)-[:SCORED]->(s:Score) WHERE s.pending IS NULL
@@ -14,4 +15,5 @@ RETURN a.id AS id,
        coalesce(a.claimed, false) AND coalesce(a.identity_verified, false) AS seed,
        a.network_trust AS network_trust, a.anomaly_features AS anomaly_features,
        a.score_hash AS score_hash,
-       coalesce(published_level IN ['L2', 'L3'], false) AS was_seed
+       coalesce(published_level IN ['L2', 'L3'], false) AS was_seed,
+       a.graph_features AS graph_features

@@ -2,14 +2,16 @@
 // (GET /api/v1/works/{id}).
 // A paper several sources describe is one node: `sources` lists them, with their ids.
 // Contract: $id (work id), $limit (int: entities listed per kind); returns one row, none
-// when no work has that id: work (map of its properties), venue ({id, name} or null),
-// authors (list of {id, name, position}, byline order), topics (list of {id, name, score},
+// when no work has that id: work (map of its properties, with the Retraction Watch notice
+// where one was loaded: retracted, retraction_date, retraction_nature, retraction_reasons),
+// venue ({id, name} or null), authors (list of {id, name, position}, byline order), topics (list of {id, name, score},
 // best score first), references (works it cites) and cited_by (works citing it), each a
 // list of {id, title, year}, newest first; counts {authors, topics, references, cited_by}.
 MATCH (w:Work {id: $id})
 RETURN w {.id, .title, .abstract, .year, .type, .doi, .arxiv_id, .openalex_id,
           .s2_corpus_id, .pmid, .mag_id, .sources, .cited_by_count, .publication_date,
-          .is_stub} AS work,
+          .is_stub, .retracted, .retraction_date, .retraction_nature,
+          .retraction_reasons} AS work,
        COLLECT { MATCH (w)-[:PUBLISHED_IN]->(v:Venue) RETURN v {.id, .name} LIMIT 1 }[0] AS venue,
        COLLECT { MATCH (a:Author)-[r:AUTHORED]->(w)
                  WITH a, r ORDER BY r.position, a.id LIMIT $limit

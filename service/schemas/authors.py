@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -109,6 +109,12 @@ class WorkSummary(BaseModel):
     venue: VenueRef | None = None
     authors: list[AuthorRef] = Field(description="the first authors in byline order")
     author_count: int
+    retracted: bool | None = Field(None, description="true when Retraction Watch lists a "
+                                                     "retraction of this work")
+    retraction_nature: str | None = Field(None, description="the work's Retraction Watch "
+                                          "notice: Retraction, Expression of concern or "
+                                          "Correction")
+    retraction_date: date | None = None
 
 
 class WorksPage(BaseModel):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from service.schemas import examples
@@ -61,6 +63,14 @@ class WorkDetail(BaseModel):
     cited_by_count: int | None = None
     publication_date: str | None = None
     is_stub: bool | None = None
+    retracted: bool | None = Field(None, description="true when Retraction Watch lists a "
+                                                     "retraction of this work")
+    retraction_nature: str | None = Field(None, description="the most severe Retraction Watch "
+                                          "notice of the work: Retraction, Expression of "
+                                          "concern or Correction")
+    retraction_date: date | None = Field(None, description="the date of that notice")
+    retraction_reasons: list[str] | None = Field(None, description="the notice's reasons, as "
+                                                 "Retraction Watch words them")
     venue: VenueRef | None
     counts: WorkCounts
     authors: list[PositionedAuthor]

@@ -33,22 +33,31 @@ def _signal(raw: dict[str, Any], normalised: float, weight: float,
 BREAKDOWN: Example = {
     "publication": _signal({"works": 65, "first_year": 2020, "last_year": 2024,
                             "reference_year": 2024}, 0.7761, 20.0, 15.0),
-    "impact": _signal({"citations": None, "h_index": None}, 0.0, 15.0, 0.0),
+    "impact": _signal({"citations": None, "h_index": None,
+                       "graph": {"citations": 0, "self_citations": 0,
+                                 "collaborator_citations": 0, "h_index": 0,
+                                 "h_index_without_self_citations": 0,
+                                 "h_index_discounted": 0.0},
+                       "weighed": {"citations": None, "h_index": None}}, 0.0, 15.0, 0.0),
     "network": _signal({"received_trust": 0.0}, 0.0, 25.0, 0.0),
     "topic_coherence": _signal({"coherence": 0.2652, "works_with_topics": 65, "topics": 23},
                                0.2535, 10.0, 3.0),
     "identity": _signal({"level": "L1"}, 0.25, 20.0, 5.0),
     "community": _signal({"followers": 0}, 0.0, 10.0, 0.0),
-    "anomaly": _signal({"isolation_score": 0.0, "busiest_year_works": 27.0,
-                        "mean_coauthors": 0.246, "works_per_active_year": 13.0},
-                       0.0, -15.0, 0.0),
+    "integrity": _signal({"reasons": [], "notices": {"retracted": [],
+                                                     "expressions_of_concern": [],
+                                                     "corrected": []},
+                          "citation_stacking": None, "h_index_rests_on_self_citations": False,
+                          "isolation_score": 0.0, "busiest_year_works": 27.0,
+                          "mean_coauthors": 0.246, "works_per_active_year": 13.0},
+                         0.0, -25.0, 0.0),
 }
 
 PROFILE: Example = {
     "id": R0, "name": R0, "orcid": "0000-0002-1825-0097", "openalex_id": "A5023888391",
     "claimed": False,
     "trust": {"score": 23, "band": "Emerging", "breakdown": BREAKDOWN,
-              "scored_at": SCORED_AT, "version": "trust-v1"},
+              "scored_at": SCORED_AT, "version": "trust-v2"},
     "verification": {"level": "L1", "label": "Record-matched", "reasons": [
         "ORCID iD 0000-0002-1825-0097 on record", "65 work(s) on record",
         "Not claimed by its researcher"]},
@@ -211,14 +220,14 @@ SEARCH: Example = {
 SCORE_HISTORY: Example = {
     "author_id": R0,
     "history": [{"run_id": RUN_ID, "value": 23, "band": "Emerging", "breakdown": BREAKDOWN,
-                 "at": SCORED_AT, "version": "trust-v1", "verification_level": "L1"}],
+                 "at": SCORED_AT, "version": "trust-v2", "verification_level": "L1"}],
 }
 
 SCORING_RUNS: Example = {
     "runs": [{"id": RUN_ID, "mode": "full", "status": "completed",
               "started": "2025-11-03T02:00:01.791000Z",
               "finished": "2025-11-03T02:00:16.611000Z", "authors_scored": 5,
-              "version": "trust-v1", "error": None}],
+              "version": "trust-v2", "error": None}],
 }
 
 RESCORE_STARTED: Example = {"full": False,

@@ -25,7 +25,8 @@ SUGGESTIONS_SHOWN = 3
 SIGNAL_NAMES = {"publication": "Publication record", "impact": "Impact",
                 "network": "Collaboration network", "topic_coherence": "Topic coherence",
                 "identity": "Identity verification", "community": "Community",
-                "anomaly": "Anomaly penalty"}
+                "integrity": "Integrity",
+                "anomaly": "Anomaly penalty"}  # trust-v1 scores
 
 
 @dataclass
@@ -146,6 +147,27 @@ def signal_rows(profile: Profile) -> list[dict[str, Any]]:
                      # a penalty signal is shown as one only when it takes points away
                      "penalised": contribution < 0})
     return rows
+
+
+def score_notes(profile: Profile) -> list[str]:
+    """Sentences under the breakdown: the citations the graph holds, then each reason the
+    integrity signal took points away (scores before trust-v2 have neither)."""
+    if profile.trust is None:
+        return []
+    notes = []
+    impact = profile.trust.breakdown.get("impact")
+    graph = impact.raw.get("graph") if impact and isinstance(impact.raw, dict) else None
+    if graph and graph.get("citations"):
+        count = graph["citations"]
+        notes.append(f"Cited {count} time{'' if count == 1 else 's'} by works in Peergraph "
+                     f"(h-index {graph['h_index']}), of which {graph['self_citations']} "
+                     f"self-citation{'' if graph['self_citations'] == 1 else 's'} (not "
+                     f"counted) and {graph['collaborator_citations']} by close "
+                     f"collaborators (counted half).")
+    integrity = profile.trust.breakdown.get("integrity")
+    if integrity and isinstance(integrity.raw, dict):
+        notes += [f"{reason}." for reason in integrity.raw.get("reasons", [])]
+    return notes
 
 
 def history_points(history: ScoreHistory, width: int = 240, height: int = 60) -> str:

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from scoring.trust import (
-    ANOMALY_WEIGHT,
+    INTEGRITY_WEIGHT,
     WEIGHTS,
     Signal,
     band,
@@ -39,27 +39,27 @@ def _signals(value: float) -> list[Signal]:
 
 @pytest.mark.parametrize("value", [0.0, 0.137, 0.5, 0.77, 1.0])
 def test_contributions_sum_to_the_score(value: float) -> None:
-    score = combine(_signals(value), Signal("anomaly", {}, 0.3))
+    score = combine(_signals(value), Signal("integrity", {}, 0.3))
     contributions = [s["contribution"] for s in score.breakdown.values()]
     assert sum(contributions) == score.value
-    assert score.breakdown["anomaly"]["weight"] == -ANOMALY_WEIGHT
+    assert score.breakdown["integrity"]["weight"] == -INTEGRITY_WEIGHT
     assert set(score.breakdown["publication"]) == {"raw", "normalised", "weight",
                                                    "contribution"}
 
 
 def test_the_penalty_never_takes_the_score_below_zero() -> None:
-    score = combine(_signals(0.02), Signal("anomaly", {}, 1.0))
+    score = combine(_signals(0.02), Signal("integrity", {}, 1.0))
     assert score.value == 0 and score.band == "New"
     assert sum(s["contribution"] for s in score.breakdown.values()) == 0
 
 
 def test_a_perfect_record_scores_100() -> None:
-    assert combine(_signals(1.0), Signal("anomaly", {}, 0.0)).value == 100
+    assert combine(_signals(1.0), Signal("integrity", {}, 0.0)).value == 100
 
 
 def test_combine_many_gives_what_combine_gives_row_by_row() -> None:
     rng = np.random.default_rng(3)
-    names = (*WEIGHTS, "anomaly")
+    names = (*WEIGHTS, "integrity")
     values = rng.choice([0.0, -0.0, 0.25, 0.5, 1.0, 1.7, -0.3, np.nan, 0.1234567],
                         size=(400, len(names)))
     values[:200] = rng.random((200, len(names)))
@@ -67,5 +67,5 @@ def test_combine_many_gives_what_combine_gives_row_by_row() -> None:
     many = combine_many(names, values, raw)
     for i, row in enumerate(values.tolist()):
         one = combine([Signal(n, raw[n][i], row[k]) for k, n in enumerate(names[:-1])],
-                      Signal("anomaly", raw["anomaly"][i], row[-1]))
+                      Signal("integrity", raw["integrity"][i], row[-1]))
         assert many[i] == one

@@ -62,7 +62,7 @@ def test_the_same_graph_scores_the_same_twice(driver: Driver, settings: Settings
     # Nothing differed, so nothing was staged or rewritten.
     assert second_run.stats["scores_changed"] == 0
     assert second_run.stats["pairs_created"] == second_run.stats["pairs_updated"] == 0
-    assert author_props(driver, "target")["score_version"] == "trust-v1"
+    assert author_props(driver, "target")["score_version"] == "trust-v2"
 
 
 def _topics(driver: Driver) -> list[tuple]:
