@@ -81,11 +81,19 @@ def schema_version(driver: Driver, database: str) -> str | None:
     return record["version"] if record else None
 
 
-def delete_everything(driver: Driver, database: str, batch: int = 2_000) -> int:
-    """Empty the graph in bounded transactions; returns the number of nodes deleted."""
-    graph, total = _graph(driver, database), 0
+def delete_everything(driver: Driver, database: str, batch: int = 10_000) -> int:
+    """Empty the graph in bounded transactions, edges first (a node's edges are unbounded);
+    returns the number of nodes deleted."""
+    graph = _graph(driver, database)
+    _delete_in_batches(graph, "maintenance/delete_relationships_batch", batch)
+    return _delete_in_batches(graph, "maintenance/delete_all_batch", batch)
+
+
+def _delete_in_batches(graph: Graph, name: str, batch: int) -> int:
+    """Run a delete statement until it deletes fewer than `batch`; how many it deleted."""
+    total = 0
     while True:
-        deleted = int(graph.write("maintenance/delete_all_batch", batch=batch)[0]["deleted"])
+        deleted = int(graph.write(name, batch=batch)[0]["deleted"])
         total += deleted
         if deleted < batch:
             return total
