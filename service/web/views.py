@@ -149,25 +149,47 @@ def signal_rows(profile: Profile) -> list[dict[str, Any]]:
     return rows
 
 
-def score_notes(profile: Profile) -> list[str]:
+def score_notes(graph: Graph, profile: Profile) -> list[str]:
     """Sentences under the breakdown: the citations the graph holds, then each reason the
-    integrity signal took points away (scores before trust-v2 have neither)."""
+    integrity signal took points away (scores before trust-v2 have neither), the works a
+    reason names by their titles."""
     if profile.trust is None:
         return []
     notes = []
     impact = profile.trust.breakdown.get("impact")
-    graph = impact.raw.get("graph") if impact and isinstance(impact.raw, dict) else None
-    if graph and graph.get("citations"):
-        count = graph["citations"]
+    cited = impact.raw.get("graph") if impact and isinstance(impact.raw, dict) else None
+    if cited and cited.get("citations"):
+        count = cited["citations"]
         notes.append(f"Cited {count} time{'' if count == 1 else 's'} by works in Peergraph "
-                     f"(h-index {graph['h_index']}), of which {graph['self_citations']} "
-                     f"self-citation{'' if graph['self_citations'] == 1 else 's'} (not "
-                     f"counted) and {graph['collaborator_citations']} by close "
+                     f"(h-index {cited['h_index']}), of which {cited['self_citations']} "
+                     f"self-citation{'' if cited['self_citations'] == 1 else 's'} (not "
+                     f"counted) and {cited['collaborator_citations']} by close "
                      f"collaborators (counted half).")
     integrity = profile.trust.breakdown.get("integrity")
     if integrity and isinstance(integrity.raw, dict):
-        notes += [f"{reason}." for reason in integrity.raw.get("reasons", [])]
+        titles = _notice_titles(graph, integrity.raw.get("notices") or {})
+        notes += [f"{_titled(reason, titles)}." for reason in integrity.raw.get("reasons", [])]
     return notes
+
+
+def _notice_titles(graph: Graph, notices: dict[str, list[str]]) -> dict[str, str]:
+    """Work id → title of the works the notices name (those with a title)."""
+    ids = sorted({work_id for named in notices.values() for work_id in named})
+    if not ids:
+        return {}
+    return {r["id"]: r["title"] for r in read_rows(graph, "web/list_work_titles", ids=ids)
+            if r["title"]}
+
+
+def _titled(reason: str, titles: dict[str, str]) -> str:
+    """A reason ending in a list of work ids ("…: W1, W2 and 3 more") with the works' titles
+    in their place; any other reason as it is."""
+    head, colon, listed = reason.rpartition(": ")
+    named, more, rest = listed.partition(" and ")
+    ids = named.split(", ")
+    if not colon or not all(i in titles for i in ids):
+        return reason
+    return f"{head}: {', '.join(f'“{titles[i]}”' for i in ids)}{more}{rest}"
 
 
 def history_points(history: ScoreHistory, width: int = 240, height: int = 60) -> str:

@@ -128,4 +128,7 @@ def test_a_retraction_lowers_its_authors_scores_and_the_reason_names_it(
     assert after["cleo"] == before["cleo"]
     _adds_up(after)
     page = client.get("/authors/bob").text
-    assert "1 work retracted (2023): ana-w0." in page and ">Integrity<" in page
+    title = driver.execute_query("MATCH (w:Work {id: 'ana-w0'}) RETURN w.title AS t"
+                                 ).records[0]["t"]
+    assert title and f"1 work retracted (2023): “{title}”." in page  # named by its title
+    assert ">Integrity<" in page
