@@ -43,6 +43,18 @@ def neo4j() -> Iterator[Driver]:
         yield stack.enter_context(make_driver(settings))
 
 
+def add_loader_arguments(parser: argparse.ArgumentParser) -> None:
+    """The online loader's knobs every load bench takes: batch size and writers."""
+    parser.add_argument("--batch-size", type=int, default=5000)
+    parser.add_argument("--writers", type=int, default=2)
+
+
+def loader_options(workdir: Path, args: argparse.Namespace) -> LoadOptions:
+    """The online loader's options from those arguments, its state under `workdir`."""
+    return LoadOptions(state_dir=workdir / "state", batch_size=args.batch_size,
+                       writers=args.writers, progress=False)
+
+
 def rate(label: str, records: int, seconds: float) -> float:
     """Print and return records per second (with the machine's load average: a busy machine
     slows every figure, and the reader should know)."""
@@ -109,8 +121,7 @@ def measure_batched(driver: Driver, path: Path, options: LoadOptions, works: int
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--works", type=int, default=10_000)
-    parser.add_argument("--batch-size", type=int, default=5000)
-    parser.add_argument("--writers", type=int, default=2)
+    add_loader_arguments(parser)
     parser.add_argument("--warmup-rounds", type=int, default=3)
     parser.add_argument("--batched-runs", type=int, default=3)
     args = parser.parse_args()
@@ -118,8 +129,7 @@ def main() -> None:
         path = Path(tmp) / "works.jsonl"
         write_synthetic(path, args.works, seed=7)
         parse_rates(path, args.works)
-        options = LoadOptions(state_dir=Path(tmp) / "state", batch_size=args.batch_size,
-                              writers=args.writers, progress=False)
+        options = loader_options(Path(tmp), args)
         warm_up(driver, Path(tmp), options, args.works, args.warmup_rounds)
         batched = measure_batched(driver, path, options, args.works, args.batched_runs)
         fresh_graph(driver)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from neo4j import Driver, ManagedTransaction
 
-from bench.load import batched_load, neo4j, rate
+from bench.load import add_loader_arguments, batched_load, loader_options, neo4j, rate
 from loaders import work_matching
 from loaders.graph_rows import GraphRows
 from loaders.pipeline import LoadOptions
@@ -56,13 +56,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--works", type=int, default=20_000)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--batch-size", type=int, default=5000)
-    parser.add_argument("--writers", type=int, default=2)
+    add_loader_arguments(parser)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, neo4j() as driver:
         work = Path(tmp)
-        options = LoadOptions(state_dir=work / "state", batch_size=args.batch_size,
-                              writers=args.writers, progress=False)
+        options = loader_options(work, args)
         write_synthetic(work / "warm.jsonl", min(args.works, 10_000), seed=99)
         write_synthetic(work / "works.jsonl", args.works, seed=7)
         for _ in range(2):

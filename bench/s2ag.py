@@ -21,7 +21,14 @@ import orjson
 from neo4j import Driver
 
 from bench.common import timed
-from bench.load import batched_load, fresh_graph, neo4j, rate
+from bench.load import (
+    add_loader_arguments,
+    batched_load,
+    fresh_graph,
+    loader_options,
+    neo4j,
+    rate,
+)
 from loaders.pipeline import LoadOptions
 from loaders.s2ag import discover, load_s2ag
 from loaders.synthetic import write_synthetic
@@ -79,13 +86,11 @@ def s2ag_rates(driver: Driver, root: Path, options: LoadOptions, papers: int) ->
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--papers", type=int, default=20_000)
-    parser.add_argument("--batch-size", type=int, default=5000)
-    parser.add_argument("--writers", type=int, default=2)
+    add_loader_arguments(parser)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, neo4j() as driver:
         work = Path(tmp)
-        options = LoadOptions(state_dir=work / "state", batch_size=args.batch_size,
-                              writers=args.writers, progress=False)
+        options = loader_options(work, args)
         write_release(work / "warm", min(args.papers, 5000), seed=99)
         write_release(work / "release", args.papers, seed=7)
         assert [i.path.parent.name for i in discover(work / "release")] == [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -116,19 +116,24 @@ def read_pairs(graph: Graph, index: dict[str, int], author_ids: Sequence[str] | 
 
 def read_citations(graph: Graph, index: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
     """(citing, cited) work indexes (int32) of every citation between works in `index`."""
-    def consume(result: Result) -> tuple[np.ndarray, np.ndarray]:
-        citing: list[int] = []
-        cited: list[int] = []
-        for work_id, targets in result:
-            i = index.get(work_id)
-            if i is None:
-                continue
-            js = [j for j in (index.get(t) for t in targets) if j is not None]
-            citing.extend([i] * len(js))
-            cited.extend(js)
-        return np.array(citing, dtype=np.int32), np.array(cited, dtype=np.int32)
+    return graph.stream("scoring/list_citations",
+                        lambda result: _citation_pairs(((r[0], r[1]) for r in result), index))
 
-    return graph.stream("scoring/list_citations", consume)
+
+def _citation_pairs(rows: Iterable[tuple[str, list[str]]], index: dict[str, int]
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    """(citing, cited) int32 indexes of (work id, cited ids) rows, works outside `index`
+    left out."""
+    citing: list[int] = []
+    cited: list[int] = []
+    for work_id, targets in rows:
+        i = index.get(work_id)
+        if i is None:
+            continue
+        js = [j for j in (index.get(t) for t in targets) if j is not None]
+        citing.extend([i] * len(js))
+        cited.extend(js)
+    return np.array(citing, dtype=np.int32), np.array(cited, dtype=np.int32)
 
 
 def read_citation_graph(graph: Graph) -> tuple[WorkTable, np.ndarray, np.ndarray]:
@@ -143,10 +148,7 @@ def read_citation_graph(graph: Graph) -> tuple[WorkTable, np.ndarray, np.ndarray
         topics=[r[2] for r in rows], authors=[sorted(set(r[1])) for r in rows],
         notice=np.zeros(len(rows), dtype=np.int64), notice_year=np.full(len(rows), np.nan))
     index = {work_id: i for i, work_id in enumerate(table.ids)}
-    pairs = [(i, j) for i, r in enumerate(rows) for j in (index.get(t) for t in r[3])
-             if j is not None]
-    edges = np.array(pairs, dtype=np.int32).reshape(-1, 2)
-    return table, edges[:, 0], edges[:, 1]
+    return table, *_citation_pairs(((r[0], r[3]) for r in rows), index)
 
 
 def read_reference_year(graph: Graph) -> int:

@@ -8,6 +8,7 @@ from typing import Any
 from core.accounts import AccountsStore, people, records
 from core.accounts import claims as claim_rows
 from core.graph import Graph
+from scoring.integrity import NAMED
 from service.auth import Caller
 from service.identity import claim_routes
 from service.identity.claim_routes import ClaimRoute
@@ -173,8 +174,9 @@ def score_notes(graph: Graph, profile: Profile) -> list[str]:
 
 
 def _notice_titles(graph: Graph, notices: dict[str, list[str]]) -> dict[str, str]:
-    """Work id → title of the works the notices name (those with a title)."""
-    ids = sorted({work_id for named in notices.values() for work_id in named})
+    """Work id → title of the works the notices' reasons name (the first NAMED of each kind;
+    those with a title)."""
+    ids = sorted({work_id for named in notices.values() for work_id in named[:NAMED]})
     if not ids:
         return {}
     return {r["id"]: r["title"] for r in read_rows(graph, "web/list_work_titles", ids=ids)
