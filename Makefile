@@ -12,7 +12,10 @@ CHROMIUM := /usr/bin/chromium
 # the accounts-store tests run against SQLite and a throwaway PostgreSQL (Debian's package)
 POSTGRES_INITDB := $(firstword $(wildcard /usr/lib/postgresql/*/bin/initdb))
 
-install: $(VENV)/.installed $(LAUNCHER_JAR) $(WEB_DEPS)
+NATIVE_SRC := native/Cargo.toml native/Cargo.lock native/pyproject.toml native/peergraph_native.pyi \
+	$(wildcard native/src/*.rs)
+
+install: $(VENV)/.installed $(VENV)/.native $(LAUNCHER_JAR) $(WEB_DEPS)
 	$(BIN)/peergraph setup-env
 
 # web explorer: the graph library from npm, pinned by web/package-lock.json; esbuild bundles
@@ -36,6 +39,12 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
+# the bulk import's transform in Rust (cargo, crates pinned by native/Cargo.lock), built by
+# maturin into the venv as the peergraph_native module
+$(VENV)/.native: $(VENV)/.installed $(NATIVE_SRC)
+	$(BIN)/pip install --quiet ./native
+	touch $@
+
 $(LAUNCHER_JAR): $(LAUNCHER_SRC)
 	mvn --batch-mode --quiet -f launcher/pom.xml -DskipTests package
 
@@ -57,4 +66,4 @@ lint: $(VENV)/.installed
 
 clean:
 	-$(BIN)/peergraph db stop
-	rm -rf $(VENV) launcher/target .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) launcher/target native/target .pytest_cache .mypy_cache .ruff_cache

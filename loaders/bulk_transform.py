@@ -1,27 +1,25 @@
 """The bulk import's transform: part files → the importer's CSV, on every core.
 
 Two passes over a process pool, a map and a reduce (a shuffle by id), so no process ever
-holds the whole graph:
-1. map, one task per part file: read it (loaders/reading.py), run the online loader's pure
-   transform on every record (loaders/openalex.py), set bad records aside in the reject
-   file's format, and spill the rows, bucketed by a stable hash of their node id or edge
-   key, to pickle files (Spill);
+holds the whole graph; the hot loops are native (native/, Rust):
+1. map, one task per part file: a JSON-Lines part of works goes through the native transform
+   (native/src/work.rs, the twin of loaders/openalex_works.py), which hands any record it
+   cannot match exactly (bad JSON, wrong types, non-ASCII ids, another entity) back to the
+   online loader's Python transform (loaders/openalex.py) here, record by record and in
+   order, and calls loaders/text.clean_text for text holding markup or entities. Other
+   entities and the Parquet layout go through the Python transform. Bad records go to the
+   reject file's format; the rows are spilled by a stable hash of their node id or edge key
+   (native/src/spill.rs);
 2. reduce, one task per bucket: fold the bucket's rows in input order with the online
-   loader's merge rules (loaders/bulk_fold.py) and write its CSV (loaders/bulk_csv.py).
+   loader's merge rules and write its CSV (native/src/fold.rs, native/src/csv.rs).
 
-Processes, not threads: the transform is pure Python (the GIL would run one thread at a
-time). Measured (`python -m bench.import --works 100000`, with and without --workers 1) on
-this 2-core machine while other sessions kept both cores busy, one process was faster
-(90.7 s against 168.4 s): a worker only pays where a core is free, so the pool is the
-default (a machine of its own) and `--workers 1` runs the passes in this process
-(docs/PERFORMANCE.md, Bulk import)."""
+Processes, not threads: the fallback and the other entities run Python (the GIL would run
+one thread at a time). Figures: docs/PERFORMANCE.md, "Bulk import"."""
 
 from __future__ import annotations
 
 import multiprocessing
-import pickle
 import resource
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -30,19 +28,24 @@ from multiprocessing.pool import Pool
 from pathlib import Path
 from typing import Any
 
+import orjson
+from peergraph_native import Spill
+from peergraph_native import reduce_bucket as native_reduce
+
 from loaders import bulk_csv
-from loaders.bulk_fold import EDGE_KINDS, STUBS, Fold, bucket_field, bucket_of
-from loaders.graph_rows import KINDS, GraphRows, Row
+from loaders.graph_rows import KINDS, GraphRows
 from loaders.openalex import transform
 from loaders.pipeline import RECORD_ERRORS, Reader
+from loaders.reading import Item, line_items, opens_whole_document, read_json_items
 from loaders.rejects import RejectFile
+from loaders.text import clean_text
 
 SPILL_RECORDS = 20_000  # records a map task holds before it appends its rows to the buckets
 MERGE_KINDS = ("author_merges", "work_merges", "institution_merges", "venue_merges")
 # The node kinds whose rows hold arrays (lineage, issn): the others need no delimiter check.
 ARRAY_KINDS = ("institutions", "institution_refs", "venues", "venue_refs")
-# The kinds a map task spills, each with the field that places a row (bulk_fold.bucket_field).
-SPILLED_KINDS = tuple((kind, bucket_field(kind)) for kind in KINDS if kind not in MERGE_KINDS)
+# The kinds a map task spills (merged_ids are applied online after the import).
+SPILLED_KINDS = tuple(kind for kind in KINDS if kind not in MERGE_KINDS)
 
 
 @dataclass(frozen=True)
@@ -86,18 +89,35 @@ def map_part(task: MapTask) -> MapResult:
     """Transform one part file into bucketed spill files (runs in a pool process)."""
     result = MapResult(task.index)
     rejects = RejectFile(task.spool / f"rejects-{task.index:06d}.jsonl")
-    spill = Spill(task)
-    for item in task.reader(task.path, 0):
-        rows = _transform(item, task.path, rejects, result)
-        if rows is not None:
-            spill.add(rows)
-        if spill.held >= SPILL_RECORDS:
-            spill.flush()
+    spill = Spill(task.spool, task.index, task.buckets, SPILL_RECORDS)
+    if task.reader is read_json_items and not opens_whole_document(task.path):
+
+        def fallback(number: int, line: bytes) -> list[bytes]:
+            """The rows of the records on one line the native transform handed back."""
+            return _spilled(line_items(number, line), task.path, rejects, result)
+
+        taken = spill.add_work_file(task.path, fallback, clean_text)  # fallback counts its own
+        result.records += taken
+    else:
+        for rows in _spilled(task.reader(task.path, 0), task.path, rejects, result):
+            spill.add_json(rows)
     spill.flush()
     rejects.close()
     result.rejected, result.rejects = rejects.count, rejects.written_path
     result.peak_rss_bytes = peak_rss()
     return result
+
+
+def _spilled(items: Iterator[Item], path: Path, rejects: RejectFile,
+             result: MapResult) -> list[bytes]:
+    """Each record's rows as the spill takes them (JSON: {kind: [row…]}), rejects set aside."""
+    spilled = []
+    for item in items:
+        rows = _transform(item, path, rejects, result)
+        if rows is not None:
+            spilled.append(orjson.dumps({kind: found for kind in SPILLED_KINDS
+                                         if (found := getattr(rows, kind))}))
+    return spilled
 
 
 def _transform(item: Any, path: Path, rejects: RejectFile, result: MapResult) -> GraphRows | None:
@@ -122,47 +142,6 @@ def _transform(item: Any, path: Path, rejects: RejectFile, result: MapResult) ->
     return rows
 
 
-class Spill:
-    """One map task's rows split by bucket and kind, appended to the bucket files in chunks
-    of SPILL_RECORDS records (pickled: a chunk's rows are plain dicts and lists, which
-    pickle's framed stream loads ~2x faster than marshal's, whose load reads a file object
-    piece by piece)."""
-
-    def __init__(self, task: MapTask) -> None:
-        self.task, self.held = task, 0
-        self.split: dict[int, dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
-        self.buckets: dict[str, int] = {}  # an id's bucket, hashed once: ids recur
-        self.loaded: set[str] = set()
-        self.cited: list[str] = []
-
-    def add(self, rows: GraphRows) -> None:
-        """One record's rows, each to the bucket of its node or of the node it hangs off."""
-        for kind, key in SPILLED_KINDS:
-            for row in getattr(rows, kind):
-                self.split[self._bucket(row[key])][kind].append(row)
-        self.loaded.update(row["id"] for row in rows.works)
-        self.cited.extend(row["cited_id"] for row in rows.cites)
-        self.held += 1
-
-    def _bucket(self, key: str) -> int:
-        if (bucket := self.buckets.get(key)) is None:
-            bucket = self.buckets[key] = bucket_of(key, self.task.buckets)
-        return bucket
-
-    def flush(self) -> None:
-        """Append the held rows to this part's file in each bucket; a cited work that no
-        record here holds goes along as a stub (merge_works makes them online)."""
-        for cited in set(self.cited) - self.loaded:
-            self.split[self._bucket(cited)][STUBS].append({"id": cited})
-        for bucket, kinds in self.split.items():
-            folder = self.task.spool / f"b{bucket:04d}"
-            folder.mkdir(exist_ok=True)
-            with (folder / f"p{self.task.index:06d}.rows").open("ab") as out:
-                pickle.dump(dict(kinds), out, protocol=pickle.HIGHEST_PROTOCOL)
-        self.split.clear()
-        self.loaded, self.cited, self.held = set(), [], 0
-
-
 @dataclass(frozen=True)
 class ReduceTask:
     """One bucket for the reduce pass."""
@@ -175,37 +154,10 @@ class ReduceTask:
 
 def reduce_bucket(task: ReduceTask) -> ReduceResult:
     """Fold one bucket's rows in input order and write its CSV (runs in a pool process)."""
-    fold = Fold()
-    folder = task.spool / f"b{task.bucket:04d}"
-    for part in sorted(folder.glob("p*.rows")) if folder.is_dir() else []:
-        for chunk in _chunks(part):
-            for kind, rows in chunk.items():
-                fold.add(kind, rows)
-    result = ReduceResult()
-    for label in sorted(fold.nodes):
-        nodes = list(fold.node_rows(label, task.now))
-        if nodes:
-            stem = task.out / f"{label}-{task.bucket:04d}"
-            result.files.append(bulk_csv.write_nodes(stem, label, nodes))
-            result.counts[label] = len(nodes)
-    for kind, (rel_type, start, _, end, _) in EDGE_KINDS.items():
-        edges = list(fold.edge_rows(kind))
-        if edges:
-            stem = task.out / f"{rel_type}-{task.bucket:04d}"
-            result.files.append(bulk_csv.write_edges(stem, rel_type, start, end, edges))
-            result.counts[rel_type] = len(edges)
-    result.peak_rss_bytes = peak_rss()
-    return result
-
-
-def _chunks(path: Path) -> Iterator[dict[str, list[Row]]]:
-    """The chunks one map task appended to a bucket file, in order."""
-    with path.open("rb") as stream:
-        while True:
-            try:
-                yield pickle.load(stream)  # noqa: S301 - our own spill files, never input
-            except EOFError:
-                return
+    files, counts = native_reduce(task.spool / f"b{task.bucket:04d}", task.out, task.bucket,
+                                  task.now.isoformat())
+    return ReduceResult([bulk_csv.CsvFile(group, Path(header), Path(data), rows, multiline)
+                         for group, header, data, rows, multiline in files], counts, peak_rss())
 
 
 @contextmanager

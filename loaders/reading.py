@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,17 +50,31 @@ def read_json_items(path: Path, after: int = 0) -> Iterator[Item]:
     """Records of a JSON-Lines file, an API page ({"meta", "results"}) or one JSON document."""
     first = True
     for number, line in read_lines(path, after):
-        try:
-            value = orjson.loads(line)
-        except orjson.JSONDecodeError as exc:
-            if first and after == 0 and line.strip() in (b"{", b"["):
-                yield from _whole_document(path)
-                return
-            yield Item(number, line, error=f"not JSON ({exc})")
-            first = False
-            continue
+        if first and after == 0 and _opens_document(line):
+            yield from _whole_document(path)
+            return
         first = False
-        yield from _items_of(number, line, value)
+        yield from line_items(number, line)
+
+
+def line_items(number: int, line: bytes) -> Iterator[Item]:
+    """The records on one line of JSON Lines (an API page holds several), or why not."""
+    try:
+        value = orjson.loads(line)
+    except orjson.JSONDecodeError as exc:
+        yield Item(number, line, error=f"not JSON ({exc})")
+        return
+    yield from _items_of(number, line, value)
+
+
+def _opens_document(line: bytes) -> bool:
+    """A first line that only opens a pretty-printed document (`{` or `[`)."""
+    return line.strip() in (b"{", b"[")
+
+
+def opens_whole_document(path: Path) -> bool:
+    """True when the file is one pretty-printed JSON document, not JSON Lines."""
+    return any(_opens_document(line) for _, line in itertools.islice(read_lines(path), 1))
 
 
 def _items_of(number: int, raw: bytes, value: Any) -> Iterator[Item]:
