@@ -4,6 +4,7 @@ a process pool, Neo4j's offline importer, start, schema, LoadRun) against the on
 
 Usage (from the repo root):
   .venv/bin/python -m bench.import [--works 100000] [--workers 2] [--skip-online]
+  .venv/bin/python -m bench.import --works 10000000 --parts 40 --snapshot DIR --keep HOME
 Prints the transform phase's works/s, each phase's time, the import/online ratio, the peak
 RSS of the Python side (this process and the pool's) and of the importer's JVM, and the
 disk the store and the intermediate files took (they are removed after). Both go into
@@ -15,44 +16,53 @@ and what they say are in docs/PERFORMANCE.md, "Bulk import"."""
 from __future__ import annotations
 
 import argparse
+import gzip
+import itertools
 import os
-import resource
 import secrets
 import tempfile
 import time
 from pathlib import Path
 
+import orjson
+
 from bench.common import throwaway_neo4j
 from core.db import apply_schema, make_driver
 from core.jvm_archive import JvmArchive
 from core.localdb import LocalNeo4j, free_port
+from core.memory import peak_rss
 from core.settings import Settings
 from loaders.bulk_import import ImportOptions, ImportSummary, import_openalex
 from loaders.openalex import discover
 from loaders.pipeline import LoadOptions, run_load
-from loaders.synthetic import write_synthetic
+from loaders.synthetic import Generator
 
 MIB = 2**20
 
 
-def split_into_parts(source: Path, folder: Path, parts: int) -> Path:
-    """The synthetic works as `parts` part files of one snapshot partition (consecutive
-    lines, same order): the pool works one part file per task, as over a real snapshot."""
-    lines = source.read_bytes().splitlines(keepends=True)
+def write_snapshot(folder: Path, works: int, parts: int, gzipped: bool) -> Path:
+    """`works` synthetic works (seed 7) as `parts` part files of one snapshot partition,
+    consecutive and in order, gzipped (level 1) or plain: the pool works one part file per
+    task, as over a real snapshot."""
     partition = folder / "works" / "updated_date=2026-01-01"
     partition.mkdir(parents=True)
-    step = -(-len(lines) // parts)
+    records = Generator(works, seed=7).works()
+    step = -(-works // parts)
     for number in range(parts):
-        (partition / f"part_{number:03d}").write_bytes(b"".join(
-            lines[number * step:(number + 1) * step]))
+        path = partition / f"part_{number:03d}{'.gz' if gzipped else ''}"
+        with (gzip.open(path, "wb", compresslevel=1) if gzipped else path.open("wb")) as out:
+            out.writelines(orjson.dumps(r) + b"\n" for r in itertools.islice(records, step))
     return folder
 
 
-def bulk(path: Path, workdir: Path, workers: int) -> tuple[float, ImportSummary]:
+def bulk(path: Path, workdir: Path, workers: int,
+         home: Path | None = None) -> tuple[float, ImportSummary]:
     """Seconds for `peergraph import` of `path` into a fresh home, and its summary."""
     password = secrets.token_urlsafe(16)
     defaults = Settings(_env_file=None, neo4j_password=password)
-    local = LocalNeo4j(workdir / "imported", "127.0.0.1", free_port(), password,
+    if home is not None:
+        print(f"the store goes to {home}; its Bolt password: {password}")
+    local = LocalNeo4j(home or workdir / "imported", "127.0.0.1", free_port(), password,
                        defaults.local_db_heap, defaults.local_db_pagecache,
                        defaults.launcher_jar)
     options = ImportOptions(state_dir=workdir / "import-state", workers=workers,
@@ -89,7 +99,7 @@ def report(works: int, seconds: float, summary: ImportSummary) -> None:
           "works per CPU-second")
     for phase, took in summary.phases.items():
         print(f"  {phase:<22} {took:8.1f}s")
-    parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    parent = peak_rss()
     print(f"peak RSS: Python {max(parent, summary.python_peak_rss_bytes) / MIB:,.0f} MiB "
           f"(this process {parent / MIB:,.0f} MiB), importer JVM "
           f"{summary.report.peak_rss_bytes / MIB:,.0f} MiB")
@@ -105,20 +115,24 @@ def main() -> None:
     parser.add_argument("--writers", type=int, default=2)
     parser.add_argument("--parts", type=int, default=16, help="part files to split into")
     parser.add_argument("--skip-online", action="store_true")
+    parser.add_argument("--snapshot", type=Path, default=None,
+                        help="the synthetic snapshot's folder (gzipped parts): made if missing, "
+                             "kept; the online load is skipped")
+    parser.add_argument("--keep", type=Path, default=None, help="import into this home, kept")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        works = Path(tmp) / "works.jsonl"
-        write_synthetic(works, args.works, seed=7)
-        print(f"{args.works:,} synthetic works, {works.stat().st_size / MIB:,.1f} MiB in "
-              f"{args.parts} part files; transform on {args.workers} process(es)")
-        path = split_into_parts(works, Path(tmp) / "snapshot", args.parts)
-        works.unlink()
+    with tempfile.TemporaryDirectory(dir=args.keep.parent if args.keep else None) as tmp:
+        path = args.snapshot or Path(tmp) / "snapshot"
+        if not path.exists():
+            write_snapshot(path, args.works, args.parts, gzipped=args.snapshot is not None)
+        size = sum(p.stat().st_size for p in path.rglob("part_*"))
+        print(f"{args.works:,} synthetic works, {size / MIB:,.1f} MiB in {args.parts} part "
+              f"files; transform on {args.workers} process(es)")
         jar = Settings(_env_file=None).launcher_jar
         print("JVM class archives (core/jvm_archive.py) in place: " + ", ".join(
             f"{role} {JvmArchive(jar, role).path.is_file()}" for role in ("importer", "server")))
-        seconds, summary = bulk(path, Path(tmp), args.workers)
+        seconds, summary = bulk(path, Path(tmp), args.workers, args.keep)
         report(args.works, seconds, summary)
-        if not args.skip_online:
+        if not args.skip_online and args.snapshot is None:
             loaded = online(path, Path(tmp), args.batch_size, args.writers)
             print(f"online load: {args.works:,} works in {loaded:.1f}s = "
                   f"{args.works / loaded:,.0f}/s")

@@ -15,6 +15,7 @@ from pathlib import Path
 from core.errors import Conflict, PeergraphError
 from core.jvm_archive import JvmArchive
 from core.localdb import java_for
+from core.memory import peak_rss
 
 ENTRY = "org.peergraph.launcher.BulkImport"
 # With --verbose (kept on: only then does a failure say which file, line and field) the
@@ -75,13 +76,12 @@ class OfflineImporter:
                                        stdin=subprocess.DEVNULL, text=True, bufsize=1)
             result, stage = ImportReport(), ""
             assert process.stdout is not None  # stdout=PIPE above
-            for line in process.stdout:
+            for line in process.stdout:  # the JVM's peak, read while it runs (a few hundred lines)
+                result.peak_rss_bytes = max(result.peak_rss_bytes, peak_rss(process.pid))
                 log.write(line)
                 stage = _follow(line.rstrip("\n"), stage, result, on_stage)
-            _, status, usage = os.wait4(process.pid, 0)
-            process.returncode = os.waitstatus_to_exitcode(status)
+            process.wait()
         JvmArchive(self.jar, "importer").settle(staging)
-        result.peak_rss_bytes = usage.ru_maxrss * 1024  # Linux reports KiB
         if process.returncode != 0:
             raise ImportFailed(f"Neo4j's importer failed (exit {process.returncode}): "
                                f"{failure_reason(log_file)}; see {log_file}")

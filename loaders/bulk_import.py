@@ -25,6 +25,7 @@ from core.db import apply_schema, make_driver
 from core.errors import InvalidParameter
 from core.graph import Graph
 from core.localdb import LocalNeo4j
+from core.memory import peak_rss
 from core.offline_import import (
     ImportReport,
     OfflineImporter,
@@ -41,6 +42,7 @@ from loaders.openalex import SOURCE, discover, transform
 from loaders.pipeline import RECORD_ERRORS, LoadInput
 from loaders.progress import PhaseClock, PhaseProgress
 from loaders.rejects import RejectFile
+from loaders.sync import mark_imported
 from loaders.writer import settle_aliases
 
 BUCKETS_PER_WORKER = 8  # reduce tasks at the least: enough to keep every core busy
@@ -102,8 +104,8 @@ def import_openalex(path: Path, local: LocalNeo4j, settings: Settings,
         with PhaseProgress(options.progress) as progress:
             files = _transform(parts, work, options, summary, progress)
             _import(files, work, local, settings, options, summary, progress)
-            _finish_online(inputs[len(parts):], local, settings, options, summary, progress,
-                           started)
+            _finish_online(path, inputs[len(parts):], local, settings, options, summary,
+                           progress, started)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return summary
@@ -142,10 +144,11 @@ def _transform(parts: list[LoadInput], work: Path, options: ImportOptions,
 
     with bt.worker_pool(options.workers) as pool:
         bt.run_pool(pool, bt.map_part, tasks, mapped_one)
+        summary.intermediate_bytes = _size(work)  # every spill file (the reduce frees them)
         _gather_rejects(sorted(mapped, key=lambda r: r.index), options, summary)
         bt.run_pool(pool, bt.reduce_bucket, reduce_tasks, reduced_one)
-    summary.intermediate_bytes = _size(work)
-    summary.python_peak_rss_bytes = max(summary.python_peak_rss_bytes, bt.peak_rss())
+    summary.intermediate_bytes = max(summary.intermediate_bytes, _size(work))
+    summary.python_peak_rss_bytes = max(summary.python_peak_rss_bytes, peak_rss())
     shutil.rmtree(spool)
     summary.phases["transform"] = time.perf_counter() - began
     summary.transform_cpu_s = _cpu_seconds() - cpu_before
@@ -215,10 +218,11 @@ def _arguments(files: list[CsvFile]) -> list[str]:
             "--skip-bad-relationships=true", f"--multiline-fields={str(multiline).lower()}"]
 
 
-def _finish_online(merged: list[LoadInput], local: LocalNeo4j, settings: Settings,
+def _finish_online(path: Path, merged: list[LoadInput], local: LocalNeo4j, settings: Settings,
                    options: ImportOptions, summary: ImportSummary, progress: PhaseProgress,
                    started: datetime) -> None:
-    """Start Neo4j on the new store: schema and indexes, merged_ids, the LoadRun."""
+    """Start Neo4j on the new store: schema and indexes, merged_ids, the sync watermarks
+    (loaders/sync.py), the LoadRun."""
     began = time.perf_counter()
     progress.update("start Neo4j", 0, None, str(local.home))
     local.start()
@@ -236,6 +240,7 @@ def _finish_online(merged: list[LoadInput], local: LocalNeo4j, settings: Setting
             progress.update("merged_ids", 0, None, f"{len(merged)} file(s)")
             _apply_merges(graph, merged, options, summary)
             summary.phases["merged_ids"] = time.perf_counter() - began
+            mark_imported(graph, path, summary.run_id)
             summary.status = "completed"
             _record_run(graph, summary, started)
     finally:

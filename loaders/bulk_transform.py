@@ -19,7 +19,7 @@ one thread at a time). Figures: docs/PERFORMANCE.md, "Bulk import"."""
 from __future__ import annotations
 
 import multiprocessing
-import resource
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -32,6 +32,7 @@ import orjson
 from peergraph_native import Spill
 from peergraph_native import reduce_bucket as native_reduce
 
+from core.memory import peak_rss
 from loaders import bulk_csv
 from loaders.graph_rows import KINDS, GraphRows
 from loaders.openalex import transform
@@ -78,11 +79,6 @@ class ReduceResult:
     files: list[bulk_csv.CsvFile] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     peak_rss_bytes: int = 0
-
-
-def peak_rss() -> int:
-    """This process's peak resident memory in bytes (Linux reports KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 def map_part(task: MapTask) -> MapResult:
@@ -154,8 +150,9 @@ class ReduceTask:
 
 def reduce_bucket(task: ReduceTask) -> ReduceResult:
     """Fold one bucket's rows in input order and write its CSV (runs in a pool process)."""
-    files, counts = native_reduce(task.spool / f"b{task.bucket:04d}", task.out, task.bucket,
-                                  task.now.isoformat())
+    folder = task.spool / f"b{task.bucket:04d}"
+    files, counts = native_reduce(folder, task.out, task.bucket, task.now.isoformat())
+    shutil.rmtree(folder, ignore_errors=True)  # its CSV is written: free the disk as we go
     return ReduceResult([bulk_csv.CsvFile(group, Path(header), Path(data), rows, multiline)
                          for group, header, data, rows, multiline in files], counts, peak_rss())
 

@@ -17,7 +17,7 @@ from core.graph import Graph
 from loaders.openalex import SOURCE, merged_ids_transform, transform
 from loaders.pipeline import LoadInput, LoadOptions, LoadSummary, run_load
 from loaders.reading import read_csv_items, read_json_items, read_parquet_items
-from loaders.snapshot import ENTITY_FOLDERS, resolve
+from loaders.snapshot import ENTITY_FOLDERS, Snapshot, resolve
 
 PARTITION_PREFIX = "updated_date="
 
@@ -68,6 +68,13 @@ def plan(graph: Graph, path: Path) -> SyncPlan:
     """The partitions newer than their entity's watermark, oldest first, entities in load order."""
     snapshot = resolve(path, allow_missing=True)  # a missing file holds its partition back
     marks = watermarks(graph)
+    return SyncPlan(marks, _partitions(snapshot, marks), snapshot.merged_ids,
+                    snapshot.layout == "parquet")
+
+
+def _partitions(snapshot: Snapshot, marks: dict[str, str]) -> list[Partition]:
+    """The snapshot's partitions newer than each entity's mark, oldest first, entities in
+    load order, each with its part files and its listed files that are missing."""
     by_key: dict[tuple[str, str], Partition] = {}
     for part in snapshot.parts:
         entity, date = part.parent.parent.name, _date(part.parent.name)
@@ -79,8 +86,20 @@ def plan(graph: Graph, path: Path) -> SyncPlan:
         if date and date > marks.get(entity, ""):
             by_key.setdefault((entity, date), Partition(entity, date, [])).missing.append(key)
     order = {name: i for i, name in enumerate(ENTITY_FOLDERS)}
-    partitions = sorted(by_key.values(), key=lambda p: (order.get(p.entity, 99), p.date))
-    return SyncPlan(marks, partitions, snapshot.merged_ids, snapshot.layout == "parquet")
+    return sorted(by_key.values(), key=lambda p: (order.get(p.entity, 99), p.date))
+
+
+def mark_imported(graph: Graph, path: Path, run_id: str) -> dict[str, str]:
+    """After `peergraph import` of the snapshot at `path`: each entity's watermark at its
+    newest partition before any with a missing file, so a sync loads only what is newer."""
+    held: set[str] = set()
+    for partition in _partitions(resolve(path, allow_missing=True), {}):
+        if partition.missing or partition.entity in held:
+            held.add(partition.entity)
+            continue
+        graph.write("load/set_sync_watermark", source=SOURCE, entity=partition.entity,
+                    watermark=partition.date, run_id=run_id)
+    return watermarks(graph)
 
 
 def _date(folder: str) -> str | None:

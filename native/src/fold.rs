@@ -12,7 +12,6 @@ use std::collections::{BTreeSet, HashMap};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::fs;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use pyo3::exceptions::PyValueError;
@@ -120,10 +119,13 @@ impl Fold {
         Ok(())
     }
 
+    /// One spill file, chunk by chunk in order.
     fn read(&mut self, path: &Path) -> PyResult<()> {
-        let file = fs::File::open(path).map_err(|e| io_error("cannot open", path, e))?;
-        for line in BufReader::with_capacity(1 << 20, file).split(b'\n') {
-            let line = line.map_err(|e| io_error("cannot read", path, e))?;
+        for_each_chunk(path, |chunk| self.read_chunk(chunk, path))
+    }
+
+    fn read_chunk(&mut self, chunk: &[u8], path: &Path) -> PyResult<()> {
+        for line in chunk.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
             let tab = line.iter().position(|&b| b == b'\t')
                 .ok_or_else(|| bad(format!("{}: a spilled line has no kind", path.display())))?;
             let kind = std::str::from_utf8(&line[..tab]).map_err(|e| bad(e.to_string()))?;
@@ -133,6 +135,36 @@ impl Fold {
         }
         Ok(())
     }
+}
+
+/// The lines of one spill file (`kind<TAB>row`), for a look inside it.
+#[pyfunction]
+pub fn spill_lines(path: PathBuf) -> PyResult<Vec<String>> {
+    struct Lines(Vec<String>);
+    let mut lines = Lines(Vec::new());
+    for_each_chunk(&path, |chunk| {
+        lines.0.extend(chunk.split(|&b| b == b'\n').filter(|l| !l.is_empty())
+            .map(|l| String::from_utf8_lossy(l).into_owned()));
+        Ok(())
+    })?;
+    Ok(lines.0)
+}
+
+/// Each chunk of a spill file (LZ4 blocks, each after its length as a little-endian u32).
+fn for_each_chunk(path: &Path, mut take: impl FnMut(&[u8]) -> PyResult<()>) -> PyResult<()> {
+    let data = fs::read(path).map_err(|e| io_error("cannot read", path, e))?;
+    let mut rest = data.as_slice();
+    let short = || bad(format!("{}: a spill chunk is cut short", path.display()));
+    while !rest.is_empty() {
+        let (length, tail) = rest.split_at_checked(4).ok_or_else(short)?;
+        let length = u32::from_le_bytes(length.try_into().expect("four bytes")) as usize;
+        let (block, tail) = tail.split_at_checked(length).ok_or_else(short)?;
+        let chunk = lz4_flex::block::decompress_size_prepended(block)
+            .map_err(|e| bad(format!("{}: {e}", path.display())))?;
+        take(&chunk)?;
+        rest = tail;
+    }
+    Ok(())
 }
 
 /// Fold one bucket's spill files (in part order) and write its CSV: the files, and the

@@ -20,5 +20,6 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn peergraph_native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<spill::Spill>()?;
     module.add_function(wrap_pyfunction!(fold::reduce_bucket, module)?)?;
+    module.add_function(wrap_pyfunction!(fold::spill_lines, module)?)?;
     Ok(())
 }

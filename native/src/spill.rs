@@ -1,6 +1,8 @@
 //! The map pass's output: one part file's rows split by bucket (a stable hash of the node
 //! id, or of the work or author an edge hangs off), appended to `b<bucket>/p<part>.rows` in
-//! chunks of records. A line is `kind<TAB>row as JSON`; within a chunk the node kinds come
+//! chunks of records, each chunk one LZ4 block (its length first, as a little-endian u32):
+//! JSON rows shrink ~4x, which at 10 M works is ~25 GB less on disk for a few seconds of
+//! CPU. A line is `kind<TAB>row as JSON`; within a chunk the node kinds come
 //! before the stubs and the edges, in the online loader's write order (graph_rows.WRITE_ORDER),
 //! so the reduce folds a chunk as one online batch is written.
 
@@ -147,10 +149,12 @@ impl Spill {
             let path = folder.join(format!("p{:06}.rows", self.index));
             let mut out = OpenOptions::new().create(true).append(true).open(&path)
                 .map_err(|e| io_error("cannot open", &path, e))?;
-            for lines in kinds.iter_mut() {
-                out.write_all(lines).map_err(|e| io_error("cannot write", &path, e))?;
-                lines.clear();
-            }
+            let chunk: Vec<u8> = kinds.iter_mut().flat_map(std::mem::take).collect();
+            let block = lz4_flex::block::compress_prepend_size(&chunk);
+            let length = u32::try_from(block.len()).map_err(|_| PyValueError::new_err(
+                "a spill chunk past 4 GiB: fewer records per chunk"))?;
+            out.write_all(&length.to_le_bytes()).and_then(|()| out.write_all(&block))
+                .map_err(|e| io_error("cannot write", &path, e))?;
         }
         self.loaded.clear();
         self.cited.clear();

@@ -22,7 +22,7 @@ import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from peergraph_native import Spill, reduce_bucket
+from peergraph_native import Spill, reduce_bucket, spill_lines
 
 from loaders.bulk_transform import SPILLED_KINDS
 from loaders.openalex import transform
@@ -68,8 +68,7 @@ def _native(tmp_path: Path, lines: list[bytes]) -> tuple[list[Counter[str]], lis
                             clean_text)
         spill.flush()
         rows = spool / "b0000" / "p000000.rows"
-        # split on \n alone, as the reduce does: U+2028 in a row is not a line end
-        texts = rows.read_text().split("\n")[:-1] if rows.exists() else []
+        texts = spill_lines(rows) if rows.exists() else []
         per_line.append(Counter(_sorted_row(t) for t in texts if not t.startswith("work_stubs")))
     return per_line, handed
 
@@ -287,8 +286,8 @@ def test_rows_of_one_node_or_edge_share_a_bucket(tmp_path: Path) -> None:
     spill.flush()
     # crc32, as zlib computes it: the same bucket in every process; W1 is a stub elsewhere
     held = tmp_path / f"b{zlib.crc32(b'W42') % 16:04d}" / "p000000.rows"
-    assert [line.split("\t")[0] for line in held.read_text().splitlines()] == ["works", "cites"]
+    assert [line.split("\t")[0] for line in spill_lines(held)] == ["works", "cites"]
     stub = tmp_path / f"b{zlib.crc32(b'W1') % 16:04d}" / "p000000.rows"
-    assert stub.read_text() == 'work_stubs\t{"id":"W1"}\n'
+    assert spill_lines(stub) == ['work_stubs\t{"id":"W1"}']
     with pytest.raises(ValueError, match="kind"):
         spill.add_json(orjson.dumps({"abstracts": [{"id": "W1"}]}))
