@@ -2,8 +2,10 @@
 // the total length of its strings and lists, the sum of its integers and of its floats
 // (times 10^6, rounded: sums of integers do not depend on the order), how many are true.
 // The row with key "" fingerprints the ids: their count, total length and the sum of their
-// digits (W123 -> 123). Contract: no parameters; rows group, key, count, length, total, trues.
+// digits (W123 -> 123). Bookkeeping nodes (load runs, sync watermarks, the schema version)
+// are left out. Contract: no parameters; rows group, key, count, length, total, trues.
 MATCH (n)
+WHERE NOT n:LoadRun AND NOT n:SyncState AND NOT n:SchemaVersion
 WITH reduce(s = '', l IN labels(n) | s + ':' + l) AS group, n
 UNWIND [k IN keys(n) WHERE k <> 'changed_at'] + [''] AS key
 WITH group, key, CASE key WHEN '' THEN coalesce(n.id, n.key) ELSE n[key] END AS v
