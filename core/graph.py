@@ -88,21 +88,6 @@ class Graph:
         return self._transaction(lambda tx: consume(tx.run(statement, params)), READ_ACCESS,
                                  fetch_size=-1)
 
-    def pages(self, name: str, /, **params: Any) -> list[Any]:
-        """Every page of a keyset-paged read, in one transaction: the statement takes $after
-        ("" first) and returns `last` (the next $after; null past the end) and `rows`."""
-
-        def work(tx: ManagedTransaction) -> list[Any]:
-            rows: list[Any] = []
-            after: Any = ""
-            while after is not None:
-                record = tx.run(query(name), {**params, "after": after}).single(strict=True)
-                after = record["last"]
-                rows.extend(record["rows"])
-            return rows
-
-        return self._transaction(work, READ_ACCESS)
-
     def read_tx(self, work: Work[T]) -> T:
         """Run a read transaction function."""
         return self._transaction(work, READ_ACCESS)

@@ -17,8 +17,6 @@ from scoring.topics import TopicModel
 from scoring.verification import AuthorFacts
 from scoring.work_table import WorkTable
 
-CITATION_PAGE = 5000  # works per record of the citation graph's read
-
 
 @dataclass
 class TrustInputs:
@@ -142,7 +140,8 @@ def read_citation_graph(graph: Graph) -> tuple[WorkTable, np.ndarray, np.ndarray
     """Every work with its authors and computed topics (no text), and the (citing, cited)
     indexes of the citations between them: what an incremental run needs to compute the
     whole graph's citation figures as a full run does."""
-    rows = graph.pages("scoring/list_citation_graph_page", size=CITATION_PAGE)  # in id order
+    rows = graph.stream("scoring/list_citation_graph", _values)
+    rows.sort(key=lambda r: r[0])
     table = WorkTable(
         ids=[r[0] for r in rows], year=np.full(len(rows), np.nan),
         citations=np.full(len(rows), np.nan), texts=[None] * len(rows),
