@@ -7,6 +7,7 @@
 mod csv;
 mod fields;
 mod fold;
+mod record;
 mod spill;
 mod work;
 

@@ -5,11 +5,10 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
-use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::fields::{self as f, Fallback, Res};
+use crate::record::{Authorship, Institution, Topic, Work};
 
 pub const SOURCE: &str = "openalex";
 
@@ -85,147 +84,6 @@ pub fn clean_text(value: Option<&str>, clean: &mut Cleaner) -> Result<Option<Str
     let kept: String = value.chars().filter(|&c| !invisible(c)).collect();
     let text = f::collapse(&kept);
     Ok((!text.is_empty()).then_some(text))
-}
-
-/// The fields of a work record the graph takes, borrowed from the line where they hold no
-/// escapes. A field of another type than these fails the parse: the record then goes to
-/// the Python transform, which says what is wrong with it.
-#[derive(Deserialize)]
-pub struct Work<'a> {
-    #[serde(borrow)]
-    id: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    title: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    display_name: Option<Cow<'a, str>>,
-    #[serde(borrow, default, deserialize_with = "inverted_index")]
-    abstract_inverted_index: Option<Vec<(Cow<'a, str>, Vec<i64>)>>,
-    publication_year: Option<i64>,
-    #[serde(borrow)]
-    publication_date: Option<Cow<'a, str>>,
-    #[serde(borrow, rename = "type")]
-    kind: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    doi: Option<Cow<'a, str>>,
-    cited_by_count: Option<i64>,
-    #[serde(borrow)]
-    language: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    updated_date: Option<Cow<'a, str>>,
-    ids: Option<Ids>,
-    #[serde(borrow)]
-    authorships: Option<Vec<Authorship<'a>>>,
-    primary_location: Option<Location>,
-    host_venue: Option<Map<String, Value>>,
-    #[serde(borrow)]
-    primary_topic: Option<Topic<'a>>,
-    #[serde(borrow)]
-    topics: Option<Vec<Topic<'a>>>,
-    #[serde(borrow)]
-    concepts: Option<Vec<Topic<'a>>>,
-    #[serde(borrow)]
-    referenced_works: Option<Vec<Cow<'a, str>>>,
-    meta: Option<IgnoredAny>,
-    results: Option<IgnoredAny>,
-}
-
-#[derive(Deserialize)]
-struct Ids {
-    mag: Option<Value>,
-    pmid: Option<Value>,
-    pmcid: Option<Value>,
-}
-
-/// A location's source stays a JSON object: whether it is empty decides the venue.
-#[derive(Deserialize)]
-struct Location {
-    source: Option<Map<String, Value>>,
-}
-
-#[derive(Deserialize)]
-struct Authorship<'a> {
-    #[serde(borrow)]
-    author: Option<Author<'a>>,
-    #[serde(borrow)]
-    raw_author_name: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    raw_affiliation_string: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    raw_affiliation_strings: Option<Vec<Cow<'a, str>>>,
-    #[serde(borrow)]
-    institutions: Option<Vec<Institution<'a>>>,
-}
-
-#[derive(Deserialize)]
-struct Author<'a> {
-    #[serde(borrow)]
-    id: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    display_name: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    orcid: Option<Cow<'a, str>>,
-}
-
-#[derive(Deserialize)]
-struct Institution<'a> {
-    #[serde(borrow)]
-    id: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    display_name: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    ror: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    country_code: Option<Cow<'a, str>>,
-    #[serde(borrow, rename = "type")]
-    kind: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    lineage: Option<Vec<Cow<'a, str>>>,
-}
-
-#[derive(Deserialize)]
-struct Topic<'a> {
-    #[serde(borrow)]
-    id: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    display_name: Option<Cow<'a, str>>,
-    score: Option<f64>,
-    level: Option<i64>,
-    #[serde(borrow)]
-    field: Option<Field<'a>>,
-}
-
-#[derive(Deserialize)]
-struct Field<'a> {
-    #[serde(borrow)]
-    display_name: Option<Cow<'a, str>>,
-}
-
-/// OpenAlex's {word: [positions]} as (word, positions) pairs in file order.
-fn inverted_index<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<(Cow<'de, str>, Vec<i64>)>>, D::Error> {
-    struct Pairs;
-    impl<'de> Visitor<'de> for Pairs {
-        type Value = Option<Vec<(Cow<'de, str>, Vec<i64>)>>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("an inverted index or null")
-        }
-        fn visit_unit<E>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
-            let mut pairs: Vec<(Cow<'de, str>, Vec<i64>)> = Vec::new();
-            while let Some((word, positions)) = map.next_entry::<Cow<'de, str>, Vec<i64>>()? {
-                pairs.push((word, positions));
-            }
-            // A word given twice: Python's dict keeps the last positions only; let it say.
-            let mut words: Vec<&str> = pairs.iter().map(|(w, _)| w.as_ref()).collect();
-            words.sort_unstable();
-            if words.windows(2).any(|w| w[0] == w[1]) {
-                return Err(serde::de::Error::custom("a word given twice"));
-            }
-            Ok(Some(pairs))
-        }
-    }
-    d.deserialize_any(Pairs)
 }
 
 fn text<'a>(value: &'a Option<Cow<'_, str>>) -> Option<&'a str> {
