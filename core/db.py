@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
-from core.errors import DatabaseUnavailable
+from core.errors import DatabaseUnavailable, PeergraphError
 from core.graph import Graph
 from core.settings import Settings
 from cypher import names
@@ -46,15 +48,39 @@ def check_connectivity(driver: Driver, settings: Settings) -> None:
         ) from exc
 
 
-def apply_schema(driver: Driver, database: str) -> str:
-    """Create every constraint and index (IF NOT EXISTS), wait for them, record the version."""
+AWAIT_INDEXES_S = 300  # at start-up, on a store whose indexes are built: a lasting wait is a fault
+INDEX_POLL_S = 2.0
+
+
+def apply_schema(driver: Driver, database: str,
+                 on_population: Callable[[float], None] | None = None) -> str:
+    """Create every constraint and index (IF NOT EXISTS), wait for them, record the version.
+
+    With `on_population` (after a bulk import: populating a big store's indexes takes as long
+    as it takes), wait with no time limit, handing it the least-populated index's percent."""
     # Every cypher/schema/create_*.cypher file, so each area can add its own indexes.
     graph = _graph(driver, database)
     for name in names("schema"):
         if name.startswith("schema/create_"):
             graph.write_each(name)
-    graph.write("schema/await_indexes", timeout_s=300)
+    if on_population is None:
+        graph.write("schema/await_indexes", timeout_s=AWAIT_INDEXES_S)
+    else:
+        _wait_for_population(graph, on_population)
     return record_schema_version(driver, database)
+
+
+def _wait_for_population(graph: Graph, on_population: Callable[[float], None]) -> None:
+    """Poll the indexes until all are online; PeergraphError naming one that failed."""
+    while True:
+        indexes = graph.read("schema/list_index_population")
+        if failed := [r for r in indexes if r["state"] == "FAILED"]:
+            raise PeergraphError(f"index {failed[0]['name']} failed to build: "
+                                 f"{failed[0]['failure']}")
+        on_population(min((float(r["percent"]) for r in indexes), default=100.0))
+        if all(r["state"] == "ONLINE" for r in indexes):
+            return
+        time.sleep(INDEX_POLL_S)
 
 
 def record_schema_version(driver: Driver, database: str) -> str:

@@ -232,8 +232,9 @@ def _finish_online(path: Path, merged: list[LoadInput], local: LocalNeo4j, setti
                                          "neo4j_password": SecretStr(local.password)})
     try:
         with make_driver(online) as driver:
-            progress.update("indexes", 0, None, "constraints, indexes, full-text")
-            apply_schema(driver, settings.neo4j_database)
+            progress.update("indexes", 0, 100, "constraints, indexes, full-text")
+            apply_schema(driver, settings.neo4j_database, lambda percent: progress.update(
+                "indexes", percent, 100, "constraints, indexes, full-text"))
             summary.phases["indexes"] = time.perf_counter() - began
             graph = Graph(driver, settings.neo4j_database, map_errors=False)
             began = time.perf_counter()
