@@ -15,6 +15,7 @@ import asyncio
 import logging
 import math
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -34,6 +35,7 @@ T = TypeVar("T")
 # took 19 s: RELIABILITY.md; the driver itself gives up on a silent server after 120 s).
 REAP_EVERY_S = 0.5
 WEDGED_AFTER_S = 60.0
+CLOSE_WAIT_S = 5.0  # how long close() waits for cut-loose workers before closing the driver
 
 
 class AnalystPool:
@@ -186,8 +188,16 @@ class AnalystPool:
                 ticket.budget.cut_loose()
         self._workers.shutdown(wait=False, cancel_futures=True)
         self.guard.shutdown(wait=False, cancel_futures=True)
+        # A worker cut loose still rolls back on its connection: closing the driver under it
+        # writes GOODBYE into the same buffer (BufferError). Give the workers a moment to end.
+        deadline = time.monotonic() + CLOSE_WAIT_S
+        while self.running() and time.monotonic() < deadline:
+            time.sleep(0.05)
         if self._own_driver:
-            self.driver.close()
+            try:
+                self.driver.close()
+            except (BufferError, OSError) as exc:  # a worker that never ended still holds one
+                log.warning("analyst driver closed with a connection still in use: %s", exc)
 
 
 def _retrieve(future: asyncio.Future[Any]) -> None:
