@@ -96,6 +96,7 @@ def import_openalex(path: Path, local: LocalNeo4j, settings: Settings,
     if not parts:
         raise InvalidParameter(f"no OpenAlex part files under {path}: nothing to import")
     check_target(local.home, options.replace, local.pid() is not None)  # fail before hours
+    bt.native()  # built, or say how
     run_id = f"{SOURCE}-import-{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
     summary = ImportSummary(run_id, local.home, [str(i.path) for i in inputs])
     work = local.home.parent / f".{local.home.name}.import-{run_id}"

@@ -18,6 +18,7 @@ one thread at a time). Figures: docs/PERFORMANCE.md, "Bulk import"."""
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import shutil
 from collections.abc import Callable, Iterator
@@ -26,12 +27,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from multiprocessing.pool import Pool
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import orjson
-from peergraph_native import Spill
-from peergraph_native import reduce_bucket as native_reduce
 
+from core.errors import PeergraphError
 from core.memory import peak_rss
 from loaders import bulk_csv
 from loaders.graph_rows import KINDS, GraphRows
@@ -81,11 +82,21 @@ class ReduceResult:
     peak_rss_bytes: int = 0
 
 
+def native() -> ModuleType:
+    """The native transform's module; a PeergraphError saying how to build it if it is not
+    (the rest of the CLI works without it)."""
+    try:
+        return importlib.import_module("peergraph_native")
+    except ImportError as exc:
+        raise PeergraphError("the bulk import's native transform is not built: run "
+                             "`make install` (it needs Rust's cargo)") from exc
+
+
 def map_part(task: MapTask) -> MapResult:
     """Transform one part file into bucketed spill files (runs in a pool process)."""
     result = MapResult(task.index)
     rejects = RejectFile(task.spool / f"rejects-{task.index:06d}.jsonl")
-    spill = Spill(task.spool, task.index, task.buckets, SPILL_RECORDS)
+    spill = native().Spill(task.spool, task.index, task.buckets, SPILL_RECORDS)
     if task.reader is read_json_items and not opens_whole_document(task.path):
 
         def fallback(number: int, line: bytes) -> list[bytes]:
@@ -151,7 +162,7 @@ class ReduceTask:
 def reduce_bucket(task: ReduceTask) -> ReduceResult:
     """Fold one bucket's rows in input order and write its CSV (runs in a pool process)."""
     folder = task.spool / f"b{task.bucket:04d}"
-    files, counts = native_reduce(folder, task.out, task.bucket, task.now.isoformat())
+    files, counts = native().reduce_bucket(folder, task.out, task.bucket, task.now.isoformat())
     shutil.rmtree(folder, ignore_errors=True)  # its CSV is written: free the disk as we go
     return ReduceResult([bulk_csv.CsvFile(group, Path(header), Path(data), rows, multiline)
                          for group, header, data, rows, multiline in files], counts, peak_rss())

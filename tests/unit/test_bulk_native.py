@@ -24,6 +24,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from peergraph_native import Spill, reduce_bucket, spill_lines
 
+from core.errors import PeergraphError
+from loaders import bulk_transform
 from loaders.bulk_transform import SPILLED_KINDS
 from loaders.openalex import transform
 from loaders.synthetic import Generator
@@ -291,3 +293,13 @@ def test_rows_of_one_node_or_edge_share_a_bucket(tmp_path: Path) -> None:
     assert spill_lines(stub) == ['work_stubs\t{"id":"W1"}']
     with pytest.raises(ValueError, match="kind"):
         spill.add_json(orjson.dumps({"abstracts": [{"id": "W1"}]}))
+
+
+def test_an_unbuilt_native_module_is_an_error_that_says_how_to_build_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing(name: str) -> None:
+        raise ImportError(f"No module named {name!r}")
+
+    monkeypatch.setattr(bulk_transform.importlib, "import_module", missing)
+    with pytest.raises(PeergraphError, match="make install"):
+        bulk_transform.native()
