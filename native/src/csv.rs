@@ -31,11 +31,6 @@ const GZIP_LEVEL: u32 = 1;
 /// (label or type, header file, data file, rows, whether a field spans lines)
 pub type CsvFile = (String, PathBuf, PathBuf, u64, bool);
 
-/// The leading id columns of a file (`id:ID(Work)`, `:START_ID(Author)`…).
-pub enum Column {
-    Id(String),
-}
-
 fn type_of(key: &str, value: &Value) -> PyResult<&'static str> {
     Ok(match value {
         _ if DATETIME_KEYS.contains(&key) => "datetime",
@@ -83,10 +78,7 @@ fn field(out: &mut Vec<u8>, value: &Value) {
     match value {
         Value::String(s) => quoted(out, s),
         Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
-        Value::Number(n) => match n.as_f64() {
-            Some(f) if n.is_f64() => out.extend_from_slice(f.to_string().as_bytes()),
-            _ => out.extend_from_slice(n.to_string().as_bytes()),
-        },
+        Value::Number(n) => out.extend_from_slice(n.to_string().as_bytes()), // 0.25, 3, 1e16
         Value::Array(items) => {
             let joined: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
             quoted(out, &joined.join(&ARRAY_DELIMITER.to_string()));
@@ -103,11 +95,12 @@ fn spans_lines(value: &Value) -> bool {
     }
 }
 
-/// `stem`.header.csv and `stem`.csv.gz for one label or type of one bucket.
-pub fn write(stem: &Path, group: &str, ids: Vec<Column>, rows: Vec<(Vec<String>, Map<String, Value>)>)
+/// `stem`.header.csv and `stem`.csv.gz for one label or type of one bucket; `ids` names the
+/// leading id columns (`id:ID(Work)`, `:START_ID(Author)`…).
+pub fn write(stem: &Path, group: &str, ids: Vec<String>, rows: Vec<(Vec<String>, Map<String, Value>)>)
              -> PyResult<CsvFile> {
     let types = column_types(&rows)?;
-    let mut header: Vec<String> = ids.into_iter().map(|Column::Id(name)| name).collect();
+    let mut header = ids;
     header.extend(types.iter().map(|(key, kind)| format!("{key}:{kind}")));
     let header_path = stem.with_extension("header.csv");
     let data_path = stem.with_extension("csv.gz");

@@ -18,7 +18,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use serde_json::{Map, Value};
 
-use crate::csv::{self, CsvFile, Column};
+use crate::csv::{self, CsvFile};
 use crate::spill::io_error;
 
 type Props = Map<String, Value>;
@@ -209,9 +209,10 @@ pub fn reduce_bucket(folder: PathBuf, out: PathBuf, bucket: u32, now: String)
             continue;
         }
         let stem = out.join(format!("{label}-{bucket:04}"));
-        let header = vec![Column::Id(format!("id:ID({label})"))];
-        files.push(csv::write(&stem, label, header, nodes.into_iter().map(|(id, p)| (vec![id], p)).collect())?);
-        counts.insert(label.to_owned(), files.last().map_or(0, |f: &CsvFile| f.3));
+        let rows = nodes.into_iter().map(|(id, p)| (vec![id], p)).collect();
+        let file = csv::write(&stem, label, vec![format!("id:ID({label})")], rows)?;
+        counts.insert(label.to_owned(), file.3);
+        files.push(file);
     }
     for (kind, rel_type, start_label, start, end_label, end) in EDGE_KINDS {
         let edges = fold.edges.remove(kind).unwrap_or_default();
@@ -225,10 +226,10 @@ pub fn reduce_bucket(folder: PathBuf, out: PathBuf, bucket: u32, now: String)
             (vec![a, b], row)
         }).collect();
         let stem = out.join(format!("{rel_type}-{bucket:04}"));
-        let header = vec![Column::Id(format!(":START_ID({start_label})")),
-                          Column::Id(format!(":END_ID({end_label})"))];
-        files.push(csv::write(&stem, rel_type, header, rows)?);
-        counts.insert(rel_type.to_owned(), files.last().map_or(0, |f: &CsvFile| f.3));
+        let ids = vec![format!(":START_ID({start_label})"), format!(":END_ID({end_label})")];
+        let file = csv::write(&stem, rel_type, ids, rows)?;
+        counts.insert(rel_type.to_owned(), file.3);
+        files.push(file);
     }
     Ok((files, counts))
 }
