@@ -18,7 +18,7 @@ pub struct Work<'a> {
     #[serde(borrow)]
     pub display_name: Option<Cow<'a, str>>,
     #[serde(borrow, default, deserialize_with = "inverted_index")]
-    pub abstract_inverted_index: Option<Vec<(Cow<'a, str>, Vec<i64>)>>,
+    pub abstract_inverted_index: Option<InvertedIndex<'a>>,
     pub publication_year: Option<i64>,
     #[serde(borrow)]
     pub publication_date: Option<Cow<'a, str>>,
@@ -120,10 +120,12 @@ pub struct Field<'a> {
 }
 
 /// OpenAlex's {word: [positions]} as (word, positions) pairs in file order.
-fn inverted_index<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<(Cow<'de, str>, Vec<i64>)>>, D::Error> {
+pub type InvertedIndex<'a> = Vec<(Cow<'a, str>, Vec<i64>)>;
+
+fn inverted_index<'de, D: Deserializer<'de>>(d: D) -> Result<Option<InvertedIndex<'de>>, D::Error> {
     struct Pairs;
     impl<'de> Visitor<'de> for Pairs {
-        type Value = Option<Vec<(Cow<'de, str>, Vec<i64>)>>;
+        type Value = Option<InvertedIndex<'de>>;
         fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
             f.write_str("an inverted index or null")
         }
@@ -131,7 +133,7 @@ fn inverted_index<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<(Cow<'de
             Ok(None)
         }
         fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
-            let mut pairs: Vec<(Cow<'de, str>, Vec<i64>)> = Vec::new();
+            let mut pairs: InvertedIndex<'de> = Vec::new();
             while let Some((word, positions)) = map.next_entry::<Cow<'de, str>, Vec<i64>>()? {
                 pairs.push((word, positions));
             }
