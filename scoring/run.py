@@ -63,10 +63,16 @@ def rescore(driver: Driver, database: str, options: RunOptions | None = None,
     with scoring_lock(graph, run_id, options.lease_s, options.wait_s) as lease:
         notes = run_records.recover_unfinished(graph, options.keep)
         last = None if options.full else run_records.last_completed(graph)
+        if last is None and not options.full:
+            notes.append("no completed run yet: running a full rescoring")
+        elif last is not None and last.version != SCORE_VERSION:
+            # an incremental run would rescore only the changed authors: the rest would keep
+            # the old version's scores beside the new ones
+            notes.append(f"the last run scored with {last.version or 'an earlier version'}: "
+                         f"running a full rescoring so every author is on {SCORE_VERSION}")
+            last = None
         model = read_topic_model(graph) if last else None
         mode = "incremental" if last else "full"
-        if not options.full and mode == "full":
-            notes.append("no completed run yet: running a full rescoring")
         ctx = Context(graph, run_id, options.batch, reporter or SilentReporter(),
                       checks=[lease.check])
         run_records.create_run(graph, run_id, mode, SCORE_VERSION)

@@ -18,6 +18,7 @@ class LastRun:
     id: str
     started: Any  # neo4j DateTime
     mode: str
+    version: str | None = None
 
 
 def create_run(graph: Graph, run_id: str, mode: str, version: str) -> Any:
@@ -35,7 +36,8 @@ def set_status(graph: Graph, run_id: str, status: str, authors_scored: int | Non
 def last_completed(graph: Graph) -> LastRun | None:
     """The latest completed run, or None."""
     record = graph.read_one("scoring/get_last_completed_run")
-    return LastRun(record["id"], record["started"], record["mode"]) if record else None
+    return (LastRun(record["id"], record["started"], record["mode"], record["version"])
+            if record else None)
 
 
 def recover_unfinished(graph: Graph, keep: int) -> list[str]:

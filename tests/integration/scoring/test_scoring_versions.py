@@ -63,3 +63,17 @@ def test_v1_scores_still_read_beside_v2_ones(driver: Driver, settings: Settings,
     assert new["value"] == 23
     page = client.get("/authors/researcher0").text
     assert ">Integrity<" in page and "23 (Emerging)" in page
+
+
+def test_the_first_run_after_a_version_change_rescores_everyone(driver: Driver,
+                                                                settings: Settings) -> None:
+    db = settings.neo4j_database
+    load_sample(driver, db)
+    rescore(driver, db, RunOptions(full=True))
+    assert rescore(driver, db).mode == "incremental"  # same version: only what changed
+    # as a deployment of a new version finds the graph: the last run computed an older one
+    driver.execute_query("MATCH (r:ScoringRun) SET r.version = 'trust-v1'", database_=db)
+    after = rescore(driver, db)
+    assert after.mode == "full" and after.authors_scored == 5
+    assert any("trust-v1" in note and SCORE_VERSION in note for note in after.notes)
+    assert rescore(driver, db).mode == "incremental"
