@@ -36,7 +36,7 @@ from core.offline_import import (
 )
 from core.settings import Settings
 from loaders import bulk_transform as bt
-from loaders.bulk_csv import ARRAY_DELIMITER_OPTION, CsvFile
+from loaders.bulk_csv import ARRAY_DELIMITER_OPTION, CsvFile, combine
 from loaders.graph_rows import GraphRows, write_rows
 from loaders.openalex import SOURCE, discover, transform
 from loaders.pipeline import RECORD_ERRORS, LoadInput
@@ -151,6 +151,7 @@ def _transform(parts: list[LoadInput], work: Path, options: ImportOptions,
     summary.intermediate_bytes = max(summary.intermediate_bytes, _size(work))
     summary.python_peak_rss_bytes = max(summary.python_peak_rss_bytes, peak_rss())
     shutil.rmtree(spool)
+    files = combine(files, out)
     summary.phases["transform"] = time.perf_counter() - began
     summary.transform_cpu_s = _cpu_seconds() - cpu_before
     return sorted(files, key=lambda f: (f.group, f.data.name))
