@@ -89,3 +89,21 @@ def test_an_unknown_author_or_a_bad_limit_is_a_problem(client: TestClient) -> No
     assert missing.status_code == 404 and "nobody" in missing.json()["detail"]
     too_many = client.get("/api/v1/authors/a/suggestions", params={"limit": 500})
     assert too_many.status_code == 422
+
+
+RUN = """CREATE (:ScoringRun {id: $id, mode: 'full', version: 'trust-v2', status: 'completed',
+                        started: datetime(), authors_scored: 6})"""
+
+
+def test_suggestions_are_computed_once_per_scoring_run(client: TestClient, driver: Driver,
+                                                       settings: Settings) -> None:
+    db = settings.neo4j_database
+    driver.execute_query(RUN, id="run-1", database_=db)
+    first = _suggestions(client, "a")
+    assert [s["id"] for s in first["items"]] == ["c", "f"]
+    # COLLABORATES_WITH changes only in a scoring run: until the next one, the page is kept
+    driver.execute_query("MATCH (:Author {id: 'b'})-[r:COLLABORATES_WITH]-(:Author {id: 'c'}) "
+                         "DELETE r", database_=db)
+    assert _suggestions(client, "a") == first
+    driver.execute_query(RUN, id="run-2", database_=db)
+    assert [s["id"] for s in _suggestions(client, "a")["items"]] == ["f"]
