@@ -1,6 +1,7 @@
 """Retraction Watch database (the CSV Crossref publishes): notices matched to works by DOI
-and PubMed id, setting `retracted`, `retraction_date`, `retraction_nature` and
-`retraction_reasons` on each work a notice is about."""
+and PubMed id, kept as RetractionNotice nodes; each work a notice is about shows the notice
+they give (`retracted`, `retraction_date`, `retraction_nature`, `retraction_reasons`), a
+reinstatement voiding the notices before it."""
 
 from __future__ import annotations
 
@@ -28,11 +29,11 @@ COLUMNS = ("Record ID", "Title", "Subject", "Institution", "Journal", "Publisher
            "RetractionPubMedID", "OriginalPaperDate", "OriginalPaperDOI",
            "OriginalPaperPubMedID", "RetractionNature", "Reason", "Paywalled", "Notes")
 # How much a notice weighs against the work's authors; the more severe notice of a work wins.
-SEVERITY = {"retraction": 3, "expression of concern": 2, "correction": 1}
+# A reinstatement (0) adds no notice: it voids the work's notices dated on or before it
+# (cypher/load/apply_retractions.cypher).
+SEVERITY = {"retraction": 3, "expression of concern": 2, "correction": 1, "reinstatement": 0}
 NATURE_NAMES = {"retraction": "Retraction", "expression of concern": "Expression of concern",
-                "correction": "Correction"}
-# A reinstatement undoes an earlier notice rather than adding one: not applied (skipped).
-SKIPPED_NATURES = frozenset({"reinstatement"})
+                "correction": "Correction", "reinstatement": "Reinstatement"}
 NO_ID = frozenset({"", "0", "unavailable", "unknown", "na", "n/a", "none"})
 US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$")
@@ -126,11 +127,9 @@ def split_list(value: str | None) -> list[str]:
 
 
 def transform(record: dict[str, Any]) -> GraphRows | None:
-    """One notice as a retraction row; None (skipped) when it names no paper to match or is
-    a reinstatement."""
+    """One notice (a reinstatement too) as a retraction row; None (skipped) when it names no
+    paper to match."""
     nature_key = (record.get("RetractionNature") or "").strip().lower()
-    if nature_key in SKIPPED_NATURES:
-        return None
     if nature_key not in SEVERITY:
         raise ValueError(f"unknown RetractionNature {record.get('RetractionNature')!r}")
     record_id = (record.get("Record ID") or "").strip()

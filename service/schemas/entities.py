@@ -66,11 +66,13 @@ class WorkDetail(BaseModel):
     retracted: bool | None = Field(None, description="true when Retraction Watch lists a "
                                                      "retraction of this work")
     retraction_nature: str | None = Field(None, description="the most severe Retraction Watch "
-                                          "notice of the work: Retraction, Expression of "
-                                          "concern or Correction")
+                                          "notice of the work still in force: Retraction, "
+                                          "Expression of concern or Correction")
     retraction_date: date | None = Field(None, description="the date of that notice")
     retraction_reasons: list[str] | None = Field(None, description="the notice's reasons, as "
                                                  "Retraction Watch words them")
+    reinstated_date: date | None = Field(None, description="the latest reinstatement: the "
+                                         "notices dated on or before it no longer count")
     venue: VenueRef | None
     counts: WorkCounts
     authors: list[PositionedAuthor]

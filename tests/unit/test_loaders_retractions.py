@@ -98,4 +98,5 @@ def test_each_row_is_a_notice_a_skip_or_a_reject() -> None:
     assert (outcomes["40003"]["doi"], outcomes["40003"]["pmid"]) == (None, "31234567")
     assert outcomes["40004"]["severity"] < outcomes["40003"]["severity"] < 3
     assert "date" in outcomes["40005"] and "DOI" in outcomes["40006"]
-    assert outcomes["40007"] is None  # a reinstatement: skipped
+    # a reinstatement: a row of severity 0, which voids the work's earlier notices
+    assert (outcomes["40007"]["nature"], outcomes["40007"]["severity"]) == ("Reinstatement", 0)

@@ -5,6 +5,7 @@ file with file and line; a reload changes nothing; the work page and works list 
 from __future__ import annotations
 
 import datetime as dt
+from itertools import permutations
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from fastapi.testclient import TestClient
 from loaders_helpers import FIXTURES
 from neo4j import Driver
 
+from core.db import delete_everything
 from core.graph import Graph
 from core.settings import Settings
 from loaders.graph_rows import GraphRows, node_row, write_rows
@@ -42,7 +44,7 @@ def _graph(driver: Driver, settings: Settings) -> None:
 def _notices(driver: Driver) -> dict[str, dict[str, Any]]:
     records, _, _ = driver.execute_query(
         "MATCH (w:Work) RETURN w.id AS id, w {.retracted, .retraction_nature, "
-        ".retraction_date, .retraction_reasons} AS notice")
+        ".retraction_date, .retraction_reasons, .reinstated_date} AS notice")
     return {r["id"]: dict(r["notice"]) for r in records}
 
 
@@ -53,8 +55,9 @@ def test_notices_land_on_their_works_and_bad_rows_are_rejected(
                           reject_file=tmp_path / "rejects.jsonl")
     summary = load_retractions(driver, settings.neo4j_database, CSV, options)
     assert summary.status == "completed"
-    assert (summary.loaded, summary.rejected, summary.skipped) == (5, 2, 1)
-    assert summary.changed == {"retractions": 4}  # the absent paper's notice matched nothing
+    assert (summary.loaded, summary.rejected, summary.skipped) == (6, 2, 0)
+    # the absent paper's notice and the reinstatement of another matched nothing
+    assert summary.changed == {"retractions": 4}
     notices = _notices(driver)
     assert notices["w-retracted-2021"]["retracted"] is True
     assert notices["w-retracted-2021"]["retraction_date"].to_native() == dt.date(2023, 3, 14)
@@ -90,6 +93,48 @@ def test_a_later_or_milder_notice_never_hides_a_retraction(
                          LoadOptions(state_dir=tmp_path / name, progress=False))
         notice = _notices(driver)["w-retracted-2021"]
         assert (notice["retracted"], notice["retraction_nature"]) == (True, "Retraction")
+
+
+def test_a_reinstatement_voids_the_notices_before_it_whatever_the_order(
+        driver: Driver, settings: Settings, tmp_path: Path) -> None:
+    text = CSV.read_bytes().decode("latin-1").split("\r\n")
+    retraction = text[1]  # 40001: the 2021 paper, retracted on 3/14/2023
+    reinstatement = next(line for line in text if line.startswith("40007,")).replace(
+        "10.5555/pg.reinstated", "10.5555/pg.retract.2021")  # reinstated on 8/8/2023
+    correction = retraction.replace("40001", "40100", 1).replace(",Retraction,", ",Correction,")
+    correction = correction.replace("3/14/2023", "5/1/2024")  # after the reinstatement
+    shown = {}
+    for number, order in enumerate(permutations([retraction, reinstatement, correction])):
+        delete_everything(driver, settings.neo4j_database)
+        _graph(driver, settings)
+        path = tmp_path / f"order-{number}.csv"
+        path.write_bytes("\r\n".join([text[0], *order]).encode("latin-1"))
+        load_retractions(driver, settings.neo4j_database, path,
+                         LoadOptions(state_dir=tmp_path / str(number), progress=False))
+        shown[number] = _notices(driver)["w-retracted-2021"]
+    assert len({repr(n) for n in shown.values()}) == 1, shown
+    notice = shown[0]
+    assert notice["retracted"] is False and notice["retraction_nature"] == "Correction"
+    assert notice["reinstated_date"].to_native() == dt.date(2023, 8, 8)
+    # without the later correction the work shows no notice at all, only the reinstatement
+    delete_everything(driver, settings.neo4j_database)
+    _graph(driver, settings)
+    path = tmp_path / "reinstated.csv"
+    path.write_bytes("\r\n".join([text[0], retraction, reinstatement]).encode("latin-1"))
+    summary = load_retractions(driver, settings.neo4j_database, path,
+                               LoadOptions(state_dir=tmp_path / "reinstated", progress=False))
+    assert summary.changed == {"retractions": 1}
+    notice = _notices(driver)["w-retracted-2021"]
+    assert (notice["retracted"], notice["retraction_nature"]) == (None, None)
+    with TestClient(create_app(settings)) as client:
+        work = client.get("/api/v1/works/w-retracted-2021").json()
+        assert (work["retracted"], work["reinstated_date"]) == (None, "2023-08-08")
+        page = client.get("/works/w-retracted-2021").text
+        assert "Reinstated on 8 August 2023" in page and "Retracted on" not in page
+        assert "Retracted 2023" not in client.get("/authors/ana").text
+    again = load_retractions(driver, settings.neo4j_database, path,
+                             LoadOptions(state_dir=tmp_path / "again", progress=False))
+    assert again.changed.get("retractions", 0) == 0
 
 
 def test_the_work_page_and_the_works_list_show_the_notice(
