@@ -5,7 +5,7 @@ from __future__ import annotations
 from threading import Lock
 from typing import Any
 
-from cachetools import LRUCache
+from cachetools import TTLCache
 
 from core.graph import Graph
 from scoring.suggestions import (
@@ -16,7 +16,7 @@ from scoring.suggestions import (
     suggest,
 )
 from scoring.topics import TOPIC_COUNT_THRESHOLD
-from service.repository.resolve import read_entity
+from service.repository.resolve import read_entity, resolve_author
 from service.schemas.authors import (
     CollaboratorSuggestion,
     CommonCollaborator,
@@ -30,28 +30,34 @@ FRONTIER = 40
 TOPICS_COMPARED = 30  # each author's biggest topics: the cosine of the rest is noise
 
 
-# Suggestions rest on COLLABORATES_WITH, which only a scoring run writes (a claim starts one):
-# kept per run, a profile view costs one lookup instead of a walk (0.3 s on a 100 000-work
-# hub). Bounded in entries; a page holds at most 50 suggestions.
-CACHED_PAGES = 1024
-_pages: LRUCache[tuple[str, int, str], SuggestionsPage] = LRUCache(CACHED_PAGES)
+# A page is computed once per author and scoring run, then kept a while: the collaboration
+# graph it walks changes only in a run (a claim starts one), but the topics, names and
+# co-authorships it compares change with loads and merges, so a kept page lives at most
+# KEPT_S. One page per author, at the largest size, sliced for smaller asks (a shorter page
+# is a prefix of a longer one), keyed by our id, not the alias or external id asked with.
+# Worst case a full page is ~0.7 MiB (50 suggestions, each with 30 topics and 25 common
+# collaborators): KEPT_PAGES bounds a process to ~90 MiB; typical pages are a few KiB.
+KEPT_PAGES = 128
+KEPT_S = 600
+LARGEST_PAGE = 50  # the API's own bound on `limit`
+_pages: TTLCache[tuple[str, str], SuggestionsPage] = TTLCache(KEPT_PAGES, KEPT_S)
 _pages_lock = Lock()
 
 
 def list_suggestions(graph: Graph, author_id: str, limit: int) -> SuggestionsPage:
     """Researchers not yet co-authors, best fit first, with the evidence: computed once per
-    completed scoring run for each author and limit."""
+    author and completed scoring run, kept up to KEPT_S."""
     run = graph.read_one("scoring/get_last_completed_run")
     if run is None:  # nothing scored: no collaboration graph to walk, nothing worth keeping
         return _compute(graph, author_id, limit)
-    key = (author_id, limit, run["id"])
+    key = (resolve_author(graph, author_id), run["id"])
     with _pages_lock:
         page = _pages.get(key)
     if page is None:
-        page = _compute(graph, author_id, limit)
+        page = _compute(graph, key[0], LARGEST_PAGE)
         with _pages_lock:
             _pages[key] = page
-    return page
+    return page.model_copy(update={"items": page.items[:limit]})
 
 
 def _compute(graph: Graph, author_id: str, limit: int) -> SuggestionsPage:

@@ -101,9 +101,25 @@ def test_suggestions_are_computed_once_per_scoring_run(client: TestClient, drive
     driver.execute_query(RUN, id="run-1", database_=db)
     first = _suggestions(client, "a")
     assert [s["id"] for s in first["items"]] == ["c", "f"]
+    # one page per author and run, whatever size is asked for: a shorter page is its prefix
+    assert _suggestions(client, "a", limit=1)["items"] == first["items"][:1]
     # COLLABORATES_WITH changes only in a scoring run: until the next one, the page is kept
     driver.execute_query("MATCH (:Author {id: 'b'})-[r:COLLABORATES_WITH]-(:Author {id: 'c'}) "
                          "DELETE r", database_=db)
     assert _suggestions(client, "a") == first
     driver.execute_query(RUN, id="run-2", database_=db)
     assert [s["id"] for s in _suggestions(client, "a")["items"]] == ["f"]
+
+
+def test_a_kept_page_is_keyed_by_our_id_not_the_id_asked_with(client: TestClient,
+                                                              driver: Driver,
+                                                              settings: Settings) -> None:
+    db = settings.neo4j_database
+    driver.execute_query(RUN, id="run-alias", database_=db)
+    driver.execute_query("MATCH (a:Author {id: 'a'}) CREATE (:Alias {id: 'author:old-a'})"
+                         "-[:ALIAS_OF]->(a)",
+                         database_=db)
+    by_alias = _suggestions(client, "old-a")
+    assert by_alias["author_id"] == "a" and by_alias == _suggestions(client, "a")
+    # an unknown id is still a 404, kept page or not
+    assert client.get("/api/v1/authors/nobody/suggestions").status_code == 404
