@@ -1,6 +1,7 @@
 // Puts Retraction Watch notices on the works they are about, matched by DOI or PubMed id
-// (a notice that matches no work is not kept). Every notice is kept as a RetractionNotice
-// node (id 'rw:<record id>', public data) linked to its works, and each touched work then
+// (a notice that matches no work is not kept; one that no longer names a work leaves it).
+// Every notice is kept as a RetractionNotice node (id 'rw:<record id>', public data) linked
+// to the works it names now, and each work it names or named then
 // shows the notice its notices give, so the order of rows and loads does not matter and a
 // reload changes nothing: a reinstatement (severity 0) voids every notice dated on or
 // before it; of the rest the most severe (retraction 3 > expression of concern 2 >
@@ -12,17 +13,35 @@
 // (string|null)}]; returns changed (int: works whose shown notice changed).
 UNWIND $rows AS row
 CALL (row) {
-  MATCH (w:Work) WHERE row.doi IS NOT NULL AND w.doi = row.doi
+  OPTIONAL MATCH (w:Work) WHERE row.doi IS NOT NULL AND w.doi = row.doi
   RETURN w
   UNION
-  MATCH (w:Work) WHERE row.pmid IS NOT NULL AND w.pmid = row.pmid
+  OPTIONAL MATCH (w:Work) WHERE row.pmid IS NOT NULL AND w.pmid = row.pmid
   RETURN w
 }
-MERGE (n:RetractionNotice {id: 'rw:' + row.record_id})
-SET n.record_id = row.record_id, n.nature = row.nature, n.severity = row.severity,
-    n.date = row.date, n.reasons = row.reasons, n.notice_doi = row.notice_doi
-MERGE (n)-[:NOTICE_OF]->(w)
+WITH row, collect(w) AS matched
+// a record whose DOI or PubMed id Retraction Watch corrected leaves the works it no longer
+// names (they are shown again without it); a record that names no work now is not kept
+CALL (row, matched) {
+  OPTIONAL MATCH (:RetractionNotice {id: 'rw:' + row.record_id})-[link:NOTICE_OF]->(gone:Work)
+  WHERE NOT gone IN matched
+  DELETE link
+  RETURN collect(gone) AS dropped
+}
+CALL (row, matched) {
+  OPTIONAL MATCH (orphan:RetractionNotice {id: 'rw:' + row.record_id})
+  WHERE size(matched) = 0
+  DETACH DELETE orphan
+}
+CALL (row, matched) {
+  UNWIND matched AS w
+  MERGE (n:RetractionNotice {id: 'rw:' + row.record_id})
+  SET n.record_id = row.record_id, n.nature = row.nature, n.severity = row.severity,
+      n.date = row.date, n.reasons = row.reasons, n.notice_doi = row.notice_doi
+  MERGE (n)-[:NOTICE_OF]->(w)
+}
 // every row's notice is in place before any work is read back
+UNWIND matched + dropped AS w
 WITH collect(DISTINCT w) AS works
 UNWIND works AS w
 CALL (w) {

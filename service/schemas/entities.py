@@ -64,7 +64,8 @@ class WorkDetail(BaseModel):
     publication_date: str | None = None
     is_stub: bool | None = None
     retracted: bool | None = Field(None, description="true when Retraction Watch lists a "
-                                                     "retraction of this work")
+                                                     "retraction of this work that no later "
+                                                     "reinstatement voided")
     retraction_nature: str | None = Field(None, description="the most severe Retraction Watch "
                                           "notice of the work still in force: Retraction, "
                                           "Expression of concern or Correction")

@@ -137,6 +137,29 @@ def test_a_reinstatement_voids_the_notices_before_it_whatever_the_order(
     assert again.changed.get("retractions", 0) == 0
 
 
+def test_a_notice_whose_paper_id_was_corrected_leaves_the_work_it_no_longer_names(
+        driver: Driver, settings: Settings, tmp_path: Path) -> None:
+    _graph(driver, settings)
+    text = CSV.read_bytes().decode("latin-1").split("\r\n")
+    retraction = text[1]  # 40001, naming the 2021 paper by DOI
+    for step, (line, name) in enumerate((
+            (retraction, "first"),
+            # Retraction Watch corrects the record: it is about the clean paper
+            (retraction.replace("10.5555/PG.Retract.2021", "10.5555/pg.clean"), "corrected"),
+            # and then about a paper Peergraph does not hold
+            (retraction.replace("10.5555/PG.Retract.2021", "10.5555/pg.absent"), "absent"))):
+        path = tmp_path / f"{name}.csv"
+        path.write_bytes("\r\n".join([text[0], line]).encode("latin-1"))
+        summary = load_retractions(driver, settings.neo4j_database, path,
+                                   LoadOptions(state_dir=tmp_path / name, progress=False))
+        notices = _notices(driver)
+        shown = {w for w, n in notices.items() if n["retraction_nature"] is not None}
+        assert shown == [{"w-retracted-2021"}, {"w-clean"}, set()][step], (name, notices)
+        assert summary.changed == {"retractions": [1, 2, 1][step]}
+    records, _, _ = driver.execute_query("MATCH (n:RetractionNotice) RETURN count(n) AS n")
+    assert records[0]["n"] == 0  # naming no work, the record is not kept
+
+
 def test_the_work_page_and_the_works_list_show_the_notice(
         driver: Driver, settings: Settings, tmp_path: Path) -> None:
     _graph(driver, settings)
