@@ -19,9 +19,10 @@ from pathlib import Path
 
 from bench.common import Http, api_server, p50, p95, throwaway_neo4j
 from bench.explorer import prepare
+from service.repository.suggestions import LARGEST_PAGE
 
 KEPT_LIMIT = 10
-FIRST_COMPUTED_LIMIT = 11  # page sizes 11, 12, … are each computed once; the API allows ≤ 50
+FIRST_COMPUTED_LIMIT = 11  # page sizes 11, 12, … up to LARGEST_PAGE, each asked for once
 
 
 def measure(base: str, hub: str, samples: int) -> tuple[list[float], list[float]]:
@@ -43,11 +44,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--works", type=int, default=100_000)
     parser.add_argument("--samples", type=int, default=30,
-                        help=f"at most {50 - FIRST_COMPUTED_LIMIT + 1} (page sizes up to 50)")
+                        help=f"at most {LARGEST_PAGE - FIRST_COMPUTED_LIMIT + 1} (page sizes up to "
+                             f"{LARGEST_PAGE})")
     parser.add_argument("--base", help="measure this running server instead; needs --hub")
     parser.add_argument("--hub", help="with --base: the biggest hub's author id")
     args = parser.parse_args()
-    samples = min(args.samples, 50 - FIRST_COMPUTED_LIMIT + 1)
+    samples = min(args.samples, LARGEST_PAGE - FIRST_COMPUTED_LIMIT + 1)
     if args.base:
         hub, (computed, kept) = args.hub, measure(args.base, args.hub, samples)
     else:

@@ -8,6 +8,7 @@ from typing import Any
 from cachetools import TTLCache
 
 from core.graph import Graph
+from scoring.run_records import last_completed
 from scoring.suggestions import (
     AuthorTopics,
     closest_candidates,
@@ -39,7 +40,7 @@ TOPICS_COMPARED = 30  # each author's biggest topics: the cosine of the rest is 
 # collaborators): KEPT_PAGES bounds a process to ~90 MiB; typical pages are a few KiB.
 KEPT_PAGES = 128
 KEPT_S = 600
-LARGEST_PAGE = 50  # the API's own bound on `limit`
+LARGEST_PAGE = 50  # the API's bound on `limit` (service/routers/authors.py)
 _pages: TTLCache[tuple[str, str], SuggestionsPage] = TTLCache(KEPT_PAGES, KEPT_S)
 _pages_lock = Lock()
 
@@ -47,10 +48,10 @@ _pages_lock = Lock()
 def list_suggestions(graph: Graph, author_id: str, limit: int) -> SuggestionsPage:
     """Researchers not yet co-authors, best fit first, with the evidence: computed once per
     author and completed scoring run, kept up to KEPT_S."""
-    run = graph.read_one("scoring/get_last_completed_run")
+    run = last_completed(graph)
     if run is None:  # nothing scored: no collaboration graph to walk, nothing worth keeping
         return _compute(graph, author_id, limit)
-    key = (resolve_author(graph, author_id), run["id"])
+    key = (resolve_author(graph, author_id), run.id)
     with _pages_lock:
         page = _pages.get(key)
     if page is None:

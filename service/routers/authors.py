@@ -60,7 +60,8 @@ async def author_collaborators(
 @router.get("/{author_id:anyid}/suggestions", response_model=SuggestionsPage)
 async def author_suggestions(
     author_id: AuthorId, graph: GraphDep,
-    limit: Annotated[int, Query(ge=1, le=50, description="suggestions listed")] = 10,
+    limit: Annotated[int, Query(ge=1, le=suggestions.LARGEST_PAGE,
+                                 description="suggestions listed")] = 10,
 ) -> Response:
     """Researchers who are not yet co-authors, ranked by topic similarity times network proximity.
 
